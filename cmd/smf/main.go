@@ -1,0 +1,60 @@
+// Command smf runs smflow scenes headless: the same query string as the
+// browser app's URL gives the same numbers.
+//
+// Usage:
+//
+//	smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] 'QUERY'
+//	smf hash [-data FILE.csv] 'QUERY'
+//	smf params [-json]
+//
+// run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
+// final time T (or every DT); hash prints a hash of the final state of every
+// method; params prints the parameter table (Markdown) or the schema (JSON).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "smf:", err)
+		var u usageError
+		if errors.As(err, &u) {
+			fmt.Fprint(os.Stderr, usage)
+		}
+		os.Exit(2)
+	}
+}
+
+const usage = `usage:
+  smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
+  smf hash [-data FILE.csv] [-lenient] 'QUERY'
+  smf params [-json]
+QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
+`
+
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"no command"}
+	}
+	switch args[0] {
+	case "run":
+		return cmdRun(args[1:], stdout, stderr)
+	case "hash":
+		return cmdHash(args[1:], stdout, stderr)
+	case "params":
+		return cmdParams(args[1:], stdout)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}

@@ -1,0 +1,279 @@
+package param
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Check validates v against the schema and the rules that tie parameters
+// together, repairs it and returns a warning for every repair:
+//
+//   - a value out of range is clamped, an unknown choice or a non-finite
+//     number is replaced by the default of the scene;
+//   - scenes meanfield and fluct need problem=network; scenes ensemble,
+//     flow and order take quad, shift, linreg or tanh2 (else the scene's
+//     default problem);
+//   - methods must be offered by the scene (ensemble, flow, order: sgd, gf,
+//     sme1, sme2, smf; meanfield, fluct: sgd, mfode, ddsmf); others and
+//     repeated ones are dropped, and if none is left the scene's default
+//     list is used; hide lists parameter names;
+//   - each row of points must have PointDim(v) finite coordinates within
+//     the range, and there are at most 4096 rows; other rows are dropped.
+//
+// Check finds nothing in the result of Parse or Defaults.
+func (v *Values) Check() []Warning {
+	w := newWarner()
+	v.check(w)
+	return w.done()
+}
+
+// check validates every parameter in schema order.
+func (v *Values) check(w *warner) {
+	for i := range Schema {
+		p := &Schema[i]
+		p.fix(v, p.format(v), w)
+	}
+}
+
+// PointDim returns the number of coordinates of one point (a starting point
+// or a neuron) of v's problem: Dim for quad and shift, 2 for linreg and
+// tanh2, and for network Din (neuron=w) or Din+2 (neuron=awb: z = (a, w, b)).
+// It returns 0 for an unknown problem.
+func PointDim(v Values) int {
+	switch v.Problem {
+	case "quad", "shift":
+		return v.Dim
+	case "linreg", "tanh2":
+		return 2
+	case "network":
+		if v.Neuron == "w" {
+			return v.Din
+		}
+		return v.Din + 2
+	}
+	return 0
+}
+
+// fix validates p's field of v and repairs it with a warning; shown is the
+// value as given (for the messages of scalar parameters).
+func (p *Param) fix(v *Values, shown string, w *warner) {
+	switch x := p.ptr(v).(type) {
+	case *string:
+		switch p.Type {
+		case TypeEnum:
+			choices := p.Choices(v.Scene)
+			if slices.Contains(choices, *x) {
+				return
+			}
+			known := slices.Contains(p.Enum, *x)
+			p.reset(v)
+			if known {
+				w.add(p.Name, shown, "%s=%s is not available in scene %s (choices: %s); using %s",
+					p.Name, show(shown), v.Scene, list(choices), p.describe(*x))
+			} else {
+				w.add(p.Name, shown, "%s=%s is not one of %s; using %s", p.Name, show(shown), list(choices), p.describe(*x))
+			}
+		case TypeText:
+			if len(*x) <= p.MaxLen && strings.Trim(*x, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" {
+				return
+			}
+			p.reset(v)
+			w.add(p.Name, shown, "%s=%s is not a valid name (at most %d of a-z, 0-9 and -); using %s",
+				p.Name, show(shown), p.MaxLen, p.describe(*x))
+		}
+	case *float64:
+		if math.IsNaN(*x) || math.IsInf(*x, 0) {
+			p.reset(v)
+			w.add(p.Name, shown, "%s=%s is not a finite number; using %s", p.Name, show(shown), p.describe(p.format(v)))
+			return
+		}
+		*x = p.clamp(v, *x, shown, w) + 0 // +0 turns -0 into 0
+	case *int:
+		f := p.clamp(v, float64(*x), shown, w)
+		*x = int(f)
+	case *[]string:
+		p.fixList(v, x, w)
+	case *[][]float64:
+		p.fixPoints(v, x, w)
+	}
+}
+
+// clamp returns x clamped to p's range (0 is kept when p.Zero is set, and
+// values below 0 then become 0), with a warning that quotes shown.
+func (p *Param) clamp(v *Values, x float64, shown string, w *warner) float64 {
+	lo, hi := p.Min, p.Max
+	if p.Zero != "" {
+		if x == 0 {
+			return x
+		}
+		if x < 0 {
+			lo = 0
+		}
+	}
+	switch {
+	case x < lo:
+		w.add(p.Name, shown, "%s=%s is below %s; using %s", p.Name, show(shown), fmtFloat(lo), p.describe(fmtFloat(lo)))
+		return lo
+	case x > hi:
+		w.add(p.Name, shown, "%s=%s is above %s; using %s", p.Name, show(shown), fmtFloat(hi), p.describe(fmtFloat(hi)))
+		return hi
+	}
+	return x
+}
+
+// fixList drops the items of a list that are not among the scene's choices
+// or repeat an earlier one; an empty list gets the scene's default if that
+// is not empty.
+func (p *Param) fixList(v *Values, x *[]string, w *warner) {
+	choices := p.Choices(v.Scene)
+	var out []string
+	changed := false
+	for _, it := range *x {
+		switch {
+		case slices.Contains(out, it):
+			w.add(p.Name, it, "%s: %s is listed twice; dropped", p.Name, show(it))
+		case slices.Contains(choices, it):
+			out = append(out, it)
+			continue
+		case slices.Contains(p.Enum, it):
+			w.add(p.Name, it, "%s: %s is not available in scene %s (choices: %s); dropped", p.Name, show(it), v.Scene, list(choices))
+		case p.Name == "hide":
+			w.add(p.Name, it, "%s: %s is not a parameter; dropped", p.Name, show(it))
+		default:
+			w.add(p.Name, it, "%s: %s is not one of %s; dropped", p.Name, show(it), list(choices))
+		}
+		changed = true
+	}
+	if len(out) == 0 && p.DefaultFor(v.Scene) != "" {
+		p.reset(v)
+		if changed {
+			w.add(p.Name, "", "%s: none left; using %s", p.Name, p.format(v))
+		} else {
+			w.add(p.Name, "", "%s is empty; using %s", p.Name, p.format(v))
+		}
+		return
+	}
+	if changed || len(out) == 0 {
+		*x = out
+	}
+}
+
+// fixPoints drops rows of points beyond MaxLen, rows with the wrong number
+// of coordinates and rows with a coordinate that is not finite or out of
+// range.
+func (p *Param) fixPoints(v *Values, x *[][]float64, w *warner) {
+	dim := PointDim(*v)
+	var out [][]float64
+	changed := false
+	for i, r := range *x {
+		switch {
+		case i >= p.MaxLen:
+			w.add(p.Name, "", "points: more than %d rows; the last %d are dropped", p.MaxLen, len(*x)-p.MaxLen)
+		case len(r) != dim:
+			w.add(p.Name, fmtRow(r), "points: row %d (%s) has %s, but a point has %d here; dropped", i+1, show(fmtRow(r)), coords(len(r)), dim)
+		case slices.ContainsFunc(r, func(c float64) bool { return !(c >= p.Min && c <= p.Max) }):
+			w.add(p.Name, fmtRow(r), "points: row %d (%s) has a coordinate outside %s..%s; dropped", i+1, show(fmtRow(r)), fmtFloat(p.Min), fmtFloat(p.Max))
+		default:
+			for j := range r {
+				r[j] += 0 // turns -0 into 0
+			}
+			out = append(out, r)
+			continue
+		}
+		changed = true
+		if i >= p.MaxLen {
+			break
+		}
+	}
+	if changed || len(out) == 0 {
+		*x = out
+	}
+}
+
+// reset sets p's field of v to its default in v's scene.
+func (p *Param) reset(v *Values) {
+	d, ok := defaults[v.Scene]
+	if !ok {
+		d = defaults[sceneNames[0]]
+	}
+	switch x := p.ptr(v).(type) {
+	case *string:
+		*x = *p.ptr(&d).(*string)
+	case *float64:
+		*x = *p.ptr(&d).(*float64)
+	case *int:
+		*x = *p.ptr(&d).(*int)
+	case *uint64:
+		*x = *p.ptr(&d).(*uint64)
+	case *bool:
+		*x = *p.ptr(&d).(*bool)
+	case *[]string:
+		*x = cloneStrings(*p.ptr(&d).(*[]string))
+	case *[][]float64:
+		*x = d.clone().Points
+	}
+}
+
+// describe returns a value of p, as text, for a message.
+func (p *Param) describe(s string) string {
+	switch {
+	case s == "":
+		return "none"
+	case p.Zero != "" && s == "0":
+		return "0 (" + p.Zero + ")"
+	}
+	return show(s)
+}
+
+// format returns p's value in v in canonical query form.
+func (p *Param) format(v *Values) string {
+	switch x := p.ptr(v).(type) {
+	case *string:
+		return *x
+	case *float64:
+		return fmtFloat(*x)
+	case *int:
+		return strconv.Itoa(*x)
+	case *uint64:
+		return strconv.FormatUint(*x, 10)
+	case *bool:
+		if *x {
+			return "1"
+		}
+		return "0"
+	case *[]string:
+		return strings.Join(*x, ",")
+	case *[][]float64:
+		var b strings.Builder
+		for i, r := range *x {
+			if i > 0 {
+				b.WriteByte(';')
+			}
+			b.WriteString(fmtRow(r))
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// fmtRow formats one point as x1,x2,...
+func fmtRow(r []float64) string {
+	var b strings.Builder
+	for j, c := range r {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(fmtFloat(c))
+	}
+	return b.String()
+}
+
+// coords returns "1 coordinate" or "n coordinates".
+func coords(n int) string {
+	if n == 1 {
+		return "1 coordinate"
+	}
+	return strconv.Itoa(n) + " coordinates"
+}

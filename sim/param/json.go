@@ -1,0 +1,53 @@
+package param
+
+import "encoding/json"
+
+// jsonParam is the JSON form of a Param.
+type jsonParam struct {
+	Name          string              `json:"name"`
+	Type          string              `json:"type"`
+	Group         string              `json:"group"`
+	Doc           string              `json:"doc"`
+	Min           *float64            `json:"min,omitempty"`
+	Max           *float64            `json:"max,omitempty"`
+	Zero          string              `json:"zero,omitempty"`
+	Log           bool                `json:"log,omitempty"`
+	Enum          []string            `json:"enum,omitempty"`
+	SceneEnum     map[string][]string `json:"sceneEnum,omitempty"`
+	MaxLen        int                 `json:"maxLen,omitempty"`
+	Default       string              `json:"default"`
+	SceneDefaults map[string]string   `json:"sceneDefaults,omitempty"`
+	Problems      []string            `json:"problems,omitempty"`
+	Scenes        []string            `json:"scenes,omitempty"`
+}
+
+// JSON returns the schema for the HTML controls:
+//
+//	{"params": [{"name": "alpha", "type": "float", "group": "simulation",
+//	  "doc": "...", "min": 0.0001, "max": 2, "log": true, "default": "0.1"}, ...]}
+//
+// with the fields of Param in camelCase; min and max are present for the
+// types float, int and points; defaults are texts as in a query string.
+func JSON() []byte {
+	ps := make([]jsonParam, len(Schema))
+	for i := range Schema {
+		p := &Schema[i]
+		j := jsonParam{
+			Name: p.Name, Type: p.Type, Group: p.Group, Doc: p.Doc,
+			Zero: p.Zero, Log: p.Log, Enum: p.Enum, SceneEnum: p.SceneEnum, MaxLen: p.MaxLen,
+			Default: p.Default, SceneDefaults: p.SceneDefaults, Problems: p.Problems, Scenes: p.Scenes,
+		}
+		switch p.Type {
+		case TypeFloat, TypeInt, TypePoints:
+			j.Min, j.Max = &p.Min, &p.Max
+		}
+		ps[i] = j
+	}
+	b, err := json.Marshal(struct {
+		Params []jsonParam `json:"params"`
+	}{ps})
+	if err != nil { // cannot happen: the schema holds only finite numbers and strings
+		return []byte(`{"params":[]}`)
+	}
+	return b
+}

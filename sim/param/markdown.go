@@ -1,0 +1,118 @@
+package param
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Markdown returns the parameter table of the README: one row per
+// parameter (key, type, range or choices, default, meaning) with the
+// per-scene choices and defaults, followed by the rules of Check.
+func Markdown() string {
+	var b strings.Builder
+	b.WriteString("| key | type | range / choices | default | meaning |\n")
+	b.WriteString("|---|---|---|---|---|\n")
+	for i := range Schema {
+		p := &Schema[i]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Name, mdType(p), mdRange(p), mdDefault(p), mdCell(p.Doc))
+	}
+	b.WriteString(`
+Rules:
+
+- Scenes meanfield and fluct need problem=network; scenes ensemble, flow and order take quad,
+  shift, linreg or tanh2.
+- Methods per scene: ensemble, flow, order: sgd, gf, sme1, sme2, smf; meanfield, fluct: sgd,
+  mfode, ddsmf. Others are dropped; if none is left the scene's default list is used.
+- A row of points has as many coordinates as a point: dim for quad and shift, 2 for linreg and
+  tanh2, din for a network with neuron=w, din+2 for neuron=awb (z = (a, w, b)).
+- Invalid values are reported and replaced: numbers out of range are clamped, unknown choices
+  take the scene's default, invalid list items and points are dropped.
+- Syntax: a key given twice takes its last value; integers may be written as 1e3; booleans are
+  1, 0, true or false (a bare key means 1); '+' is a plus sign, not a space.
+`)
+	return b.String()
+}
+
+func mdType(p *Param) string {
+	switch p.Type {
+	case TypeUint:
+		return "uint64"
+	case TypeList:
+		return "list"
+	}
+	return p.Type
+}
+
+func mdRange(p *Param) string {
+	switch p.Type {
+	case TypeFloat, TypeInt:
+		r := fmtFloat(p.Min) + " .. " + fmtFloat(p.Max)
+		if p.Zero != "" {
+			r = "0 (" + p.Zero + ") or " + r
+		}
+		return r
+	case TypeUint:
+		return "0 .. 2^64-1"
+	case TypeText:
+		return fmt.Sprintf("at most %d of a-z, 0-9, -", p.MaxLen)
+	case TypePoints:
+		return fmt.Sprintf("at most %d rows; coordinates in %s .. %s", p.MaxLen, fmtFloat(p.Min), fmtFloat(p.Max))
+	case TypeBool:
+		return "0, 1"
+	case TypeEnum, TypeList:
+		if p.Name == "hide" {
+			return "parameter keys"
+		}
+		s := mdCode(p.Enum)
+		if len(p.SceneEnum) > 0 {
+			// Scenes with the same choices share one entry.
+			var per []string
+			done := map[string]bool{}
+			for _, sc := range sceneNames {
+				c, ok := p.SceneEnum[sc]
+				if !ok || done[sc] {
+					continue
+				}
+				same := []string{}
+				for _, sc2 := range sceneNames {
+					if c2, ok := p.SceneEnum[sc2]; ok && slices.Equal(c, c2) {
+						same = append(same, sc2)
+						done[sc2] = true
+					}
+				}
+				per = append(per, strings.Join(same, ", ")+": "+mdCode(c))
+			}
+			s += " (" + strings.Join(per, "; ") + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+func mdDefault(p *Param) string {
+	s := "`" + p.Default + "`"
+	if p.Default == "" {
+		s = "empty"
+	}
+	var per []string
+	for _, sc := range sceneNames {
+		if d, ok := p.SceneDefaults[sc]; ok {
+			per = append(per, sc+": `"+d+"`")
+		}
+	}
+	if len(per) > 0 {
+		s += " (" + strings.Join(per, ", ") + ")"
+	}
+	return s
+}
+
+// mdCode writes items as `a`, `b`.
+func mdCode(items []string) string {
+	return "`" + strings.Join(items, "`, `") + "`"
+}
+
+// mdCell escapes a table cell.
+func mdCell(s string) string {
+	return strings.ReplaceAll(s, "|", `\|`)
+}

@@ -1,0 +1,133 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// Quad is the closed-form quadratic problem of MATH.md section 6:
+//
+//	R(z, xi) = xi |z|^2 / 2,  z in R^d, scalar data xi,
+//
+// with per-sample gradient g(z, xi) = xi z and Hessian xi I. With the
+// empirical moments m1 = E xi and m2 = E xi^2 of the data, gradR(z) = m1 z,
+// G(z, xi) = (m1 - xi) z and Sigma(z) = (m2 - m1^2) z z^T.
+type Quad struct {
+	d  int
+	xi []float64
+}
+
+// NewQuad returns the quadratic problem in dimension d on the scalar data
+// xi (which it copies).
+func NewQuad(d int, xi []float64) (*Quad, error) {
+	if d < 1 || d > MaxDim {
+		return nil, fmt.Errorf("quad: dimension %d out of range 1..%d", d, MaxDim)
+	}
+	if err := checkValues("quad", xi, 1); err != nil {
+		return nil, err
+	}
+	return &Quad{d: d, xi: append([]float64(nil), xi...)}, nil
+}
+
+// Dim returns d.
+func (q *Quad) Dim() int { return q.d }
+
+// NumData returns N.
+func (q *Quad) NumData() int { return len(q.xi) }
+
+// Loss returns R(z, xi_j) = xi_j |z|^2 / 2.
+func (q *Quad) Loss(z []float64, j int) float64 {
+	s := 0.0
+	for _, v := range z[:q.d] {
+		s += v * v
+	}
+	return 0.5 * q.xi[j] * s
+}
+
+// Grad sets dst = xi_j z.
+func (q *Quad) Grad(dst, z []float64, j int) {
+	xi := q.xi[j]
+	dst = dst[:q.d]
+	for i, v := range z[:q.d] {
+		dst[i] = xi * v
+	}
+}
+
+// HessVec sets dst = xi_j v.
+func (q *Quad) HessVec(dst, z, v []float64, j int) {
+	xi := q.xi[j]
+	dst = dst[:q.d]
+	for i, vi := range v[:q.d] {
+		dst[i] = xi * vi
+	}
+}
+
+// Moments returns the empirical moments m1 = (1/N) sum_j xi_j and
+// m2 = (1/N) sum_j xi_j^2 of the data.
+func (q *Quad) Moments() (m1, m2 float64) {
+	for _, x := range q.xi {
+		m1 += x
+		m2 += x * x
+	}
+	n := float64(len(q.xi))
+	return m1 / n, m2 / n
+}
+
+// Start returns the default start z_0 = (1, 0.6, 0, ..., 0).
+func (q *Quad) Start() []float64 {
+	z := make([]float64, q.d)
+	z[0] = 1
+	if q.d > 1 {
+		z[1] = 0.6
+	}
+	return z
+}
+
+// Box returns a view of coordinates 0 and 1 that holds the start and the
+// minimiser 0.
+func (q *Quad) Box() [4]float64 {
+	s := q.Start()
+	return boxAround(pt2(s), [2]float64{})
+}
+
+// MaxDim is the largest dimension d of a point problem.
+const MaxDim = 1000
+
+// checkValues reports an error unless x is a non-empty list of finite
+// numbers whose length is a multiple of k.
+func checkValues(name string, x []float64, k int) error {
+	if len(x) == 0 {
+		return fmt.Errorf("%s: no data", name)
+	}
+	if len(x)%k != 0 {
+		return fmt.Errorf("%s: %d data values do not form rows of %d", name, len(x), k)
+	}
+	if len(x)/k > MaxDataRows {
+		return fmt.Errorf("%s: %d data points, at most %d allowed", name, len(x)/k, MaxDataRows)
+	}
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%s: data point %d: value %v is not finite", name, i/k+1, v)
+		}
+	}
+	return nil
+}
+
+// pt2 returns coordinates 0 and 1 of z (0 where z is shorter).
+func pt2(z []float64) [2]float64 {
+	var p [2]float64
+	copy(p[:], z)
+	return p
+}
+
+// boxAround returns xmin, xmax, ymin, ymax of a box that holds the points,
+// widened by a quarter of its larger side (at least 0.25) on every side.
+func boxAround(pts ...[2]float64) [4]float64 {
+	b := [4]float64{math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)}
+	for _, p := range pts {
+		b[0], b[1] = min(b[0], p[0]), max(b[1], p[0])
+		b[2], b[3] = min(b[2], p[1]), max(b[3], p[1])
+	}
+	pad := 0.25 * max(b[1]-b[0], b[3]-b[2], 1)
+	return [4]float64{b[0] - pad, b[1] + pad, b[2] - pad, b[3] + pad}
+}

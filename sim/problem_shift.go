@@ -1,0 +1,88 @@
+package sim
+
+import "fmt"
+
+// Shift is the additive-noise problem
+//
+//	R(z, xi) = |z - xi|^2 / 2,  z, xi in R^d,
+//
+// with g(z, xi) = z - xi and Hessian I. Its fluctuation G(z, xi) = xi - xbar
+// does not depend on z (xbar is the data mean, the minimiser of R).
+type Shift struct {
+	d  int
+	xi []float64
+}
+
+// NewShift returns the shift problem in dimension d on the data xi, N rows of
+// d values, row-major (xi_j = xi[j*d:(j+1)*d]); it copies xi.
+func NewShift(d int, xi []float64) (*Shift, error) {
+	if d < 1 || d > MaxDim {
+		return nil, fmt.Errorf("shift: dimension %d out of range 1..%d", d, MaxDim)
+	}
+	if err := checkValues("shift", xi, d); err != nil {
+		return nil, err
+	}
+	return &Shift{d: d, xi: append([]float64(nil), xi...)}, nil
+}
+
+// Dim returns d.
+func (s *Shift) Dim() int { return s.d }
+
+// NumData returns N.
+func (s *Shift) NumData() int { return len(s.xi) / s.d }
+
+// Loss returns R(z, xi_j) = |z - xi_j|^2 / 2.
+func (s *Shift) Loss(z []float64, j int) float64 {
+	xi := s.xi[j*s.d : (j+1)*s.d]
+	r := 0.0
+	for i, v := range z[:s.d] {
+		u := v - xi[i]
+		r += u * u
+	}
+	return 0.5 * r
+}
+
+// Grad sets dst = z - xi_j.
+func (s *Shift) Grad(dst, z []float64, j int) {
+	xi := s.xi[j*s.d : (j+1)*s.d]
+	dst = dst[:s.d]
+	for i, v := range z[:s.d] {
+		dst[i] = v - xi[i]
+	}
+}
+
+// HessVec sets dst = v.
+func (s *Shift) HessVec(dst, z, v []float64, j int) {
+	copy(dst[:s.d], v[:s.d])
+}
+
+// Mean returns the data mean xbar = (1/N) sum_j xi_j, the minimiser of R.
+func (s *Shift) Mean() []float64 {
+	m := make([]float64, s.d)
+	for j := 0; j < len(s.xi); j += s.d {
+		for i := range m {
+			m[i] += s.xi[j+i]
+		}
+	}
+	inv := 1 / float64(s.NumData())
+	for i := range m {
+		m[i] *= inv
+	}
+	return m
+}
+
+// Start returns the default start z_0 = xbar + (1, 0.6, 0, ..., 0).
+func (s *Shift) Start() []float64 {
+	z := s.Mean()
+	z[0]++
+	if s.d > 1 {
+		z[1] += 0.6
+	}
+	return z
+}
+
+// Box returns a view of coordinates 0 and 1 that holds the start and the
+// minimiser xbar.
+func (s *Shift) Box() [4]float64 {
+	return boxAround(pt2(s.Start()), pt2(s.Mean()))
+}

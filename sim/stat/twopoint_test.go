@@ -1,0 +1,112 @@
+package stat
+
+import (
+	"math"
+	"testing"
+)
+
+func TestPairDot(t *testing.T) {
+	z := []float64{1, 2, 3, 4, -1, 0.5}
+	for _, c := range []struct {
+		a, b int
+		want float64
+	}{{0, 1, 11}, {1, 0, 11}, {0, 0, 5}, {1, 2, -1}, {2, 2, 1.25}} {
+		got, err := PairDot(z, 2, c.a, c.b)
+		if err != nil || got != c.want {
+			t.Errorf("PairDot(%d, %d) = %v, %v, want %v", c.a, c.b, got, err, c.want)
+		}
+	}
+	_, err := PairDot(z, 2, 0, 3)
+	wantErr(t, "pair out of range", err)
+	_, err = PairDot(z, 2, -1, 0)
+	wantErr(t, "negative index", err)
+}
+
+// Replicas z^(r) = c_r u with c_r ~ N(1, 1/4): E z_a . z_b = E c^2 u_a . u_b
+// = (1 + 1/4) u_a . u_b, and the stretch of replica r is |c_r|.
+func TestTwoPointScaled(t *testing.T) {
+	const R = 5000
+	u := []float64{0, 0, 1, 0, 1, 2, -1, 0.5}
+	c := normals(R, 5)
+	reps := make([][]float64, R)
+	var absC Acc
+	for r := range reps {
+		c[r] = 1 + 0.5*c[r]
+		absC.Add(math.Abs(c[r]))
+		reps[r] = make([]float64, len(u))
+		for i, v := range u {
+			reps[r][i] = c[r] * v
+		}
+		s, err := Stretch(reps[r], u, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !nearRel(s, math.Abs(c[r]), 1e-14) {
+			t.Fatalf("Stretch of %v u = %v", c[r], s)
+		}
+	}
+	e, err := PairDotMean(reps, 2, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1.25 * (-1 + 1); !near(e.Mean, want, 4*e.SE) {
+		t.Errorf("E z_2 . z_3 = %v, want %v", e, want)
+	}
+	e, err = PairDotMean(reps, 2, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1.25 * 1; !near(e.Mean, want, 4*e.SE) || e.N != R {
+		t.Errorf("E z_1 . z_2 = %v, want %v", e, want)
+	}
+	s, err := StretchMean(reps, u, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := absC.Estimate(); !nearRel(s.Mean, want.Mean, 1e-13) || !nearRel(s.SE, want.SE, 1e-9) {
+		t.Errorf("StretchMean = %v, want %v", s, want)
+	}
+}
+
+func TestStretch(t *testing.T) {
+	rot := func(u []float64, a, vx, vy float64) []float64 {
+		z := make([]float64, len(u))
+		for k := 0; k < len(u); k += 2 {
+			z[k] = math.Cos(a)*u[k] - math.Sin(a)*u[k+1] + vx
+			z[k+1] = math.Sin(a)*u[k] + math.Cos(a)*u[k+1] + vy
+		}
+		return z
+	}
+	u := []float64{0, 0, 1, 0, 0, 1}
+	for _, c := range []struct {
+		name string
+		z    []float64
+		want float64
+	}{
+		{"identity", u, 1},
+		{"rigid motion", rot(u, 0.7, 3, -2), 1},
+		{"scaling", []float64{0, 0, 3, 0, 0, 3}, 3},
+		// pairs: (0,1) 2/1, (0,2) 1/1, (1,2) sqrt(5)/sqrt(2)
+		{"stretch x", []float64{0, 0, 2, 0, 0, 1}, (2 + 1 + math.Sqrt(2.5)) / 3},
+		{"collapse", []float64{5, 5, 5, 5, 5, 5}, 0},
+	} {
+		got, err := Stretch(c.z, u, 2)
+		if err != nil || !nearRel(got, c.want, 1e-14) {
+			t.Errorf("%s: Stretch = %v, %v, want %v", c.name, got, err, c.want)
+		}
+	}
+	_, err := Stretch([]float64{0, 1, 2, 3}, []float64{1, 1, 1, 1}, 2)
+	wantErr(t, "coinciding starting points", err)
+	_, err = Stretch([]float64{0, 1}, []float64{1, 1}, 2)
+	wantErr(t, "one point", err)
+	_, err = Stretch([]float64{0, 1}, []float64{1, 1, 2, 2}, 2)
+	wantErr(t, "length mismatch", err)
+	_, err = Stretch([]float64{0, 1, math.NaN(), 0}, []float64{1, 1, 2, 2}, 2)
+	wantErr(t, "NaN", err)
+	_, err = PairDotMean([][]float64{{1, 2}, {1, 2, 3, 4}}, 2, 0, 0)
+	wantErr(t, "ragged replicas", err)
+	_, err = PairDotMean([][]float64{{1, 2}, {math.Inf(1), 2}}, 2, 0, 0)
+	wantErr(t, "diverged replica", err)
+	_, err = StretchMean(nil, u, 2)
+	wantErr(t, "no replicas", err)
+}
