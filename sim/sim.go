@@ -444,3 +444,15 @@ func (s *Sim) Hash(i int) string {
 	}
 	return fmt.Sprintf("%016x", h.Sum64())
 }
+
+// HashReport returns one line "method hash" per track, then "t value" and
+// "steps value": the text that `smf hash` prints and the browser's
+// smflow.hash() returns for the same query and time.
+func HashReport(s *Sim) string {
+	var b []byte
+	for i, tr := range s.tracks {
+		b = fmt.Appendf(b, "%s %s\n", tr.Method, s.Hash(i))
+	}
+	b = fmt.Appendf(b, "steps %d\n", s.step)
+	return string(b)
+}

@@ -17,7 +17,7 @@ func ExampleParse() {
 	// unknown parameter foo; ignored
 	// alpha=-3 is below 0.0001; using 0.0001
 	// methods: mfode is not available in scene flow (choices: sgd, gf, sme1, sme2, smf); dropped
-	// flow 0.0001 49 [sgd smf] 2
+	// flow 0.0001 49 [sgd smf] 4
 	// scene=flow&alpha=0.0001&n=49&methods=sgd,smf
 }
 

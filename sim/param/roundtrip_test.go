@@ -156,8 +156,8 @@ func TestDefaults(t *testing.T) {
 	}{
 		{"ensemble", Defaults("ensemble").Methods, []string{"sgd", "gf", "sme1", "sme2", "smf"}},
 		{"flow", Defaults("flow").N0, 121},
-		{"meanfield", Defaults("meanfield").M, 1024},
-		{"meanfield", Defaults("meanfield").T, 5.0},
+		{"meanfield", Defaults("meanfield").M, 256},
+		{"meanfield", Defaults("meanfield").T, 10.0},
 		{"fluct", Defaults("fluct").Problem, "network"},
 		{"fluct", Defaults("fluct").Reps, 128},
 		{"order", Defaults("order").Reps, 4096},

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"smflow/sim"
+	"smflow/sim/param"
+)
+
+// common holds the flags shared by run and hash.
+type common struct {
+	data    string
+	lenient bool
+	workers int
+	extra   string // appended to the query (flags that override it)
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.data, "data", "", "read the data set from this CSV file (header xi, or x1[,x2],y)")
+	fs.BoolVar(&c.lenient, "lenient", false, "run despite ignored or clamped parameters (as the browser does)")
+	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "goroutines running replicas")
+}
+
+// build parses the query and builds its simulation. Parameters the schema
+// had to ignore or clamp are errors unless -lenient is set.
+func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
+	if fs.NArg() != 1 {
+		return nil, usageError{fmt.Sprintf("want exactly one QUERY argument, got %d", fs.NArg())}
+	}
+	query := fs.Arg(0)
+	if i := strings.IndexByte(query, '?'); i >= 0 {
+		query = query[i+1:] // a whole URL is fine too
+	}
+	query += c.extra
+	var data *sim.Data
+	if c.data != "" {
+		f, err := os.Open(c.data)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		data, err = sim.ReadCSV(bufio.NewReader(f))
+		if err != nil {
+			var ce *sim.CSVError
+			if errors.As(err, &ce) {
+				ce.Name = c.data
+			}
+			return nil, err
+		}
+	}
+	s, _, warns, err := sim.FromQuery(query, data)
+	for _, w := range warns {
+		fmt.Fprintln(stderr, "smf: warning:", w.Message)
+	}
+	if len(warns) > 0 && !c.lenient {
+		return nil, fmt.Errorf("%d problem(s) with the query (see above); fix them or pass -lenient", len(warns))
+	}
+	return s, err
+}
+
+func cmdRun(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	reps := fs.Int("reps", 0, "replicas (overrides the query's reps)")
+	out := fs.String("out", "", "write the CSV here instead of standard output")
+	every := fs.Float64("every", 0, "also write the state every DT of time (0: final time only)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if *reps < 0 || *reps > 1000000 {
+		return fmt.Errorf("-reps %d out of range 1..1000000", *reps)
+	}
+	if *every < 0 || math.IsNaN(*every) || math.IsInf(*every, 0) {
+		return fmt.Errorf("-every %v must be a non-negative time", *every)
+	}
+	if *reps > 0 {
+		c.extra = "&reps=" + strconv.Itoa(*reps)
+	}
+	s, err := c.build(fs, stderr)
+	if err != nil {
+		return err
+	}
+	w := stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	writeHeader(bw, s)
+	total := s.TotalSteps()
+	chunk := total
+	if *every > 0 {
+		chunk = max(1, int(math.Round(*every/s.Config().Alpha)))
+		writeState(bw, s)
+	}
+	p := newProgress(stderr, total)
+	for s.Steps() < total {
+		next := min(total, s.Steps()+chunk)
+		base := s.Steps()
+		s.RunTo(next, c.workers, func(f float64) { p.update(base + int(f*float64(next-base))) })
+		writeState(bw, s)
+	}
+	p.done()
+	for i, tr := range s.Tracks() {
+		if st := s.Status(i); st.Diverged {
+			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (frozen at its last finite state)\n", tr.Method, st.At, st.Reps, tr.Reps)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func writeHeader(w io.Writer, s *sim.Sim) {
+	fmt.Fprint(w, "method,rep,point,t")
+	for i := 1; i <= s.Model().Dim(); i++ {
+		fmt.Fprintf(w, ",z%d", i)
+	}
+	fmt.Fprintln(w)
+}
+
+// writeState writes one CSV row per method, replica and point.
+func writeState(w *bufio.Writer, s *sim.Sim) {
+	t := strconv.FormatFloat(s.Time(), 'g', -1, 64)
+	var buf []byte
+	for _, tr := range s.Tracks() {
+		name := tr.Method.String()
+		for r := 0; r < tr.Reps; r++ {
+			z := tr.Replica(r)
+			for k := 0; k < tr.N; k++ {
+				buf = append(buf[:0], name...)
+				buf = append(buf, ',')
+				buf = strconv.AppendInt(buf, int64(r), 10)
+				buf = append(buf, ',')
+				buf = strconv.AppendInt(buf, int64(k), 10)
+				buf = append(buf, ',')
+				buf = append(buf, t...)
+				for _, v := range z[k*tr.D : (k+1)*tr.D] {
+					buf = append(buf, ',')
+					buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+				}
+				buf = append(buf, '\n')
+				w.Write(buf)
+			}
+		}
+	}
+}
+
+// progress prints a progress line on stderr for runs longer than a second.
+type progress struct {
+	w           io.Writer
+	total       int
+	start, last time.Time
+	shown       bool
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	now := time.Now()
+	return &progress{w: w, total: total, start: now, last: now}
+}
+
+func (p *progress) update(step int) {
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	p.shown = true
+	fmt.Fprintf(p.w, "\rsmf: step %d of %d (%.0f%%), %.1fs", step, p.total, 100*float64(step)/float64(max(p.total, 1)), now.Sub(p.start).Seconds())
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprintf(p.w, "\rsmf: %d steps in %.1fs%s\n", p.total, time.Since(p.start).Seconds(), strings.Repeat(" ", 20))
+	}
+}
+
+func cmdHash(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("hash", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	s, err := c.build(fs, stderr)
+	if err != nil {
+		return err
+	}
+	s.RunTo(s.TotalSteps(), c.workers, nil)
+	fmt.Fprint(stdout, sim.HashReport(s))
+	return nil
+}
+
+func cmdParams(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("params", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the schema as JSON")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if *asJSON {
+		stdout.Write(param.JSON())
+		fmt.Fprintln(stdout)
+		return nil
+	}
+	fmt.Fprint(stdout, param.Markdown())
+	return nil
+}
