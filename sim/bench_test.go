@@ -1,0 +1,68 @@
+package sim_test
+
+import (
+	"fmt"
+	"testing"
+
+	"smflow/sim"
+)
+
+// BenchmarkStep times one SGD step (K = 4 substeps for the continuous
+// models) of every method on one replica, and reports the cost per
+// (particle x data point) of one step. Run natively and under WASM:
+//
+//	go test -bench Step -run '^$' ./sim/
+func BenchmarkStep(b *testing.B) {
+	for _, c := range []struct {
+		name, query string
+		methods     []string
+	}{
+		{"quad", "scene=flow&n=64&N=64&reps=1&k=4", []string{"sgd", "gf", "sme1", "sme2", "smf"}},
+		{"network", "scene=meanfield&n=256&M=256&N=64&k=4", []string{"sgd", "mfode", "ddsmf"}},
+	} {
+		for _, m := range c.methods {
+			b.Run(c.name+"/"+m, func(b *testing.B) {
+				s, _, warns, err := sim.FromQuery(c.query+"&methods="+m+"&T=1000", nil)
+				if err != nil || len(warns) > 0 {
+					b.Fatal(err, warns)
+				}
+				s.Step() // create the scratch space
+				tr := s.Tracks()[0]
+				allocs := testing.AllocsPerRun(3, s.Step)
+				if allocs != 0 {
+					b.Errorf("%d allocations per step", int(allocs))
+				}
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					s.Step()
+				}
+				per := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(tr.N*s.Model().NumData())
+				b.ReportMetric(per, "ns/(particle*datum)")
+				b.ReportMetric(allocs, "allocs/step")
+			})
+		}
+	}
+}
+
+// Example runs the closed-form case of MATH.md section 6 from a query
+// string, as the browser and `smf run` do, and prints E|z_T|^2 per method.
+func Example() {
+	s, _, warns, err := sim.FromQuery("problem=quad&alpha=0.1&T=1&reps=2000&methods=sgd,gf,smf", nil)
+	if err != nil || len(warns) > 0 {
+		fmt.Println(err, warns)
+		return
+	}
+	s.RunTo(s.TotalSteps(), 2, nil)
+	for _, tr := range s.Tracks() {
+		sum := 0.0
+		for r := 0; r < tr.Reps; r++ {
+			z := tr.Replica(r)
+			sum += z[0]*z[0] + z[1]*z[1]
+		}
+		fmt.Printf("%-4s t=%.1f E|z|^2 = %.3f\n", tr.Method, s.Time(), sum/float64(tr.Reps))
+	}
+	// Output:
+	// sgd  t=1.0 E|z|^2 = 0.245
+	// gf   t=1.0 E|z|^2 = 0.253
+	// smf  t=1.0 E|z|^2 = 0.243
+}
