@@ -212,8 +212,12 @@ func cmdHash(args []string, stdout, stderr io.Writer) error {
 func cmdParams(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("params", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the schema as JSON")
+	readme := fs.String("readme", "", "rewrite the table between the params markers of this Markdown file")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
+	}
+	if *readme != "" {
+		return rewriteReadme(*readme)
 	}
 	if *asJSON {
 		stdout.Write(param.JSON())
@@ -223,3 +227,22 @@ func cmdParams(args []string, stdout io.Writer) error {
 	fmt.Fprint(stdout, param.Markdown())
 	return nil
 }
+
+// rewriteReadme replaces the text between the params markers of a Markdown
+// file with the schema's table.
+func rewriteReadme(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	i, j := strings.Index(s, readmeBegin), strings.Index(s, readmeEnd)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %q ... %q markers", name, readmeBegin, readmeEnd)
+	}
+	s = s[:i+len(readmeBegin)] + param.Markdown() + s[j:]
+	return os.WriteFile(name, []byte(s), 0o644)
+}
+
+// The markers around the parameter table in README.md.
+const readmeBegin, readmeEnd = "<!-- params:begin -->\n", "<!-- params:end -->"

@@ -33,7 +33,7 @@ func main() {
 const usage = `usage:
   smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
   smf hash [-data FILE.csv] [-lenient] 'QUERY'
-  smf params [-json]
+  smf params [-json] [-readme README.md]
 QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
 `
 
