@@ -163,32 +163,55 @@ func writeState(w *bufio.Writer, s *sim.Sim) {
 	}
 }
 
-// progress prints a progress line on stderr for runs longer than a second.
+// progress prints a progress line on stderr for runs longer than a second:
+// rewritten in place on a terminal, a new line every 10 s otherwise.
 type progress struct {
 	w           io.Writer
 	total       int
+	tty         bool
 	start, last time.Time
 	shown       bool
 }
 
 func newProgress(w io.Writer, total int) *progress {
 	now := time.Now()
-	return &progress{w: w, total: total, start: now, last: now}
+	p := &progress{w: w, total: total, start: now, last: now}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
 }
 
 func (p *progress) update(step int) {
 	now := time.Now()
-	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
+	every := 10 * time.Second
+	if p.tty {
+		every = 200 * time.Millisecond
+	}
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < every {
 		return
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\rsmf: step %d of %d (%.0f%%), %.1fs", step, p.total, 100*float64(step)/float64(max(p.total, 1)), now.Sub(p.start).Seconds())
+	line := fmt.Sprintf("smf: %d of %d (%.0f%%), %.1fs", step, p.total, 100*float64(step)/float64(max(p.total, 1)), now.Sub(p.start).Seconds())
+	if p.tty {
+		fmt.Fprint(p.w, "\r"+line)
+	} else {
+		fmt.Fprintln(p.w, line)
+	}
 }
 
 func (p *progress) done() {
-	if p.shown {
-		fmt.Fprintf(p.w, "\rsmf: %d steps in %.1fs%s\n", p.total, time.Since(p.start).Seconds(), strings.Repeat(" ", 20))
+	if !p.shown {
+		return
+	}
+	line := fmt.Sprintf("smf: done in %.1fs", time.Since(p.start).Seconds())
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s%s\n", line, strings.Repeat(" ", 30))
+	} else {
+		fmt.Fprintln(p.w, line)
 	}
 }
 

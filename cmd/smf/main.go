@@ -5,11 +5,13 @@
 //
 //	smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] 'QUERY'
 //	smf hash [-data FILE.csv] 'QUERY'
-//	smf params [-json]
+//	smf order [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] 'QUERY'
+//	smf params [-json] [-readme README.md]
 //
 // run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
 // final time T (or every DT); hash prints a hash of the final state of every
-// method; params prints the parameter table (Markdown) or the schema (JSON).
+// method; order estimates weak errors against SGD over learning rates and
+// fits their order; params prints the parameter table (Markdown) or the schema (JSON).
 package main
 
 import (
@@ -33,6 +35,7 @@ func main() {
 const usage = `usage:
   smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
   smf hash [-data FILE.csv] [-lenient] 'QUERY'
+  smf order [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] 'QUERY'
   smf params [-json] [-readme README.md]
 QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
 `
@@ -50,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return cmdRun(args[1:], stdout, stderr)
 	case "hash":
 		return cmdHash(args[1:], stdout, stderr)
+	case "order":
+		return cmdOrder(args[1:], stdout, stderr)
 	case "params":
 		return cmdParams(args[1:], stdout)
 	case "-h", "-help", "--help", "help":

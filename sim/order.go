@@ -1,0 +1,179 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"smflow/sim/stat"
+)
+
+// An Observable is a test function f of the configuration of one replica,
+// whose expectation E f(Z_T) the weak error compares between methods.
+type Observable struct {
+	// Name is the key of the observable: sq, z1, pair or risk.
+	Name string
+	// Doc says what f is.
+	Doc string
+	f   func(ev Eval, z []float64, d int) float64
+}
+
+// Observables lists the test functions of weak-error experiments.
+var Observables = []Observable{
+	{"sq", "mean over the points of |z_k|^2 (one-point)", func(_ Eval, z []float64, d int) float64 {
+		return dotSelf(z) / float64(len(z)/d)
+	}},
+	{"z1", "mean over the points of the first coordinate (one-point)", func(_ Eval, z []float64, d int) float64 {
+		s := 0.0
+		for k := 0; k < len(z); k += d {
+			s += z[k]
+		}
+		return s / float64(len(z)/d)
+	}},
+	{"pair", "z_1 . z_2, the product of the first two points (two-point; n >= 2)", func(_ Eval, z []float64, d int) float64 {
+		s := 0.0
+		for i := 0; i < d; i++ {
+			s += z[i] * z[d+i]
+		}
+		return s
+	}},
+	{"risk", "the full-data risk of the configuration", func(ev Eval, z []float64, _ int) float64 {
+		return ev.Risk(z)
+	}},
+}
+
+func dotSelf(z []float64) float64 {
+	s := 0.0
+	for _, v := range z {
+		s += v * v
+	}
+	return s
+}
+
+// ObservableByName returns the observable with the given name.
+func ObservableByName(name string) (Observable, error) {
+	var names []string
+	for _, o := range Observables {
+		if o.Name == name {
+			return o, nil
+		}
+		names = append(names, o.Name)
+	}
+	return Observable{}, fmt.Errorf("unknown observable %q (want %s)", name, strings.Join(names, ", "))
+}
+
+// A WeakPoint is the estimated weak error E f(Z_T) - E f(z_T) of one method
+// Z against SGD z at one learning rate.
+type WeakPoint struct {
+	// Alpha is the learning rate.
+	Alpha float64
+	// Method is the method compared with SGD.
+	Method Method
+	// Err is the weak error with its standard error.
+	Err stat.Estimate
+	// Exact reports that E f(z_T) of SGD was known in closed form.
+	Exact bool
+	// Diverged reports that a replica of the method or of SGD diverged (the
+	// point is then left out of fits).
+	Diverged bool
+}
+
+// WeakErrors runs the configuration base at every learning rate of alphas
+// (same seeds, so the random streams are reused across step sizes) to time
+// base.T and estimates the weak error of every method of base.Methods other
+// than SGD against SGD for the observable obs. For the quadratic problem
+// with observables sq, z1 and pair the SGD side is exact (MATH.md section 6);
+// otherwise SGD runs as an ensemble of its own. progress, if not nil, gets
+// the fraction done.
+func WeakErrors(base Config, alphas []float64, obs Observable, workers int, progress func(float64)) ([]WeakPoint, error) {
+	var out []WeakPoint
+	for ai, a := range alphas {
+		cfg := base
+		cfg.Alpha = a
+		// The methods, with SGD first.
+		cfg.Methods = []Method{SGD}
+		for _, m := range base.Methods {
+			if m != SGD {
+				cfg.Methods = append(cfg.Methods, m)
+			}
+		}
+		s, err := New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		if obs.Name == "pair" && s.tracks[0].N < 2 {
+			return nil, fmt.Errorf("observable pair needs at least two points (n >= 2 or two rows in points)")
+		}
+		ref, exact := s.exactSGD(obs.Name)
+		if exact {
+			s.tracks[0].Reps = 0 // SGD's ensemble is not needed
+		}
+		s.RunTo(s.total, workers, func(f float64) {
+			if progress != nil {
+				progress((float64(ai) + f) / float64(len(alphas)))
+			}
+		})
+		vals := make([][]float64, len(s.tracks))
+		for i, tr := range s.tracks {
+			ev := s.model.NewEval(tr.N)
+			for r := 0; r < tr.Reps; r++ {
+				vals[i] = append(vals[i], obs.f(ev, tr.Replica(r), tr.D))
+			}
+		}
+		var sgd stat.Estimate
+		if exact {
+			sgd = stat.Estimate{Mean: ref, N: 0}
+		} else if sgd, err = stat.MeanOf(vals[0]); err != nil {
+			return nil, err
+		}
+		for i, tr := range s.tracks[1:] {
+			i++
+			p := WeakPoint{Alpha: a, Method: tr.Method, Exact: exact}
+			p.Diverged = s.Status(i).Diverged || s.Status(0).Diverged && !exact
+			var e stat.Estimate
+			if tr.Reps == 1 {
+				e = stat.Estimate{Mean: vals[i][0], N: 1}
+			} else if e, err = stat.MeanOf(vals[i]); err != nil {
+				return nil, err
+			}
+			p.Err = stat.Diff(e, sgd)
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// exactSGD returns E f(z_T) of SGD in closed form when it is known: the
+// quadratic problem with scalar data and the observables sq, z1, pair.
+func (s *Sim) exactSGD(obs string) (float64, bool) {
+	q, ok := ProblemOf(s.model).(*Quad)
+	if !ok {
+		return 0, false
+	}
+	m1, m2 := q.Moments()
+	a, i := s.cfg.Alpha, float64(s.total)
+	d := s.model.Dim()
+	u := s.start
+	n := float64(len(u) / d)
+	second := math.Pow(1-2*a*m1+a*a*m2, i)
+	switch obs {
+	case "sq":
+		return dotSelf(u) / n * second, true
+	case "z1":
+		sum := 0.0
+		for k := 0; k < len(u); k += d {
+			sum += u[k]
+		}
+		return sum / n * math.Pow(1-a*m1, i), true
+	case "pair":
+		if len(u) < 2*d {
+			return 0, false
+		}
+		p := 0.0
+		for j := 0; j < d; j++ {
+			p += u[j] * u[d+j]
+		}
+		return p * second, true
+	}
+	return 0, false
+}

@@ -1,0 +1,58 @@
+package sim
+
+import (
+	"math"
+	"testing"
+
+	"smflow/sim/stat"
+)
+
+// WeakErrors with the exact SGD side: GF is deterministic, so its weak
+// errors and their slope are exact (order 1); SMF's Monte Carlo errors carry
+// standard errors and stay within 4 of the exact scheme-minus-SGD value.
+func TestWeakErrors(t *testing.T) {
+	cfg := quadConfig(2, 0, 1, 4000, [][]float64{{1, 0.5}}, GF, SMF)
+	obs, err := ObservableByName("sq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alphas := []float64{0.25, 0.125, 0.0625}
+	pts, err := WeakErrors(cfg, alphas, obs, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := twoPoint(2, 1, math.Sqrt(0.5))
+	var a, e []float64
+	for _, p := range pts {
+		if !p.Exact {
+			t.Fatalf("%+v: SGD side should be exact for quad", p)
+		}
+		one, _ := exactMoments(p.Method, Weak2, q, p.Alpha, 1, 4)
+		want := (one - sgdExact(q, p.Alpha, 1)) * 1.25
+		switch p.Method {
+		case GF:
+			if math.Abs(p.Err.Mean-want) > 1e-12 {
+				t.Errorf("GF alpha=%v: %v, want %v", p.Alpha, p.Err.Mean, want)
+			}
+			a = append(a, p.Alpha)
+			e = append(e, math.Abs(p.Err.Mean))
+		case SMF:
+			if math.Abs(p.Err.Mean-want) > 4*p.Err.SE {
+				t.Errorf("SMF alpha=%v: %v, want %v", p.Alpha, p.Err, want)
+			}
+		}
+	}
+	fit, err := stat.FitLogLog(a, e, nil)
+	if err != nil || math.Abs(fit.Slope-1) > 0.3 {
+		t.Errorf("GF slope %+v %v", fit, err)
+	}
+	if _, err := ObservableByName("nope"); err == nil {
+		t.Error("unknown observable accepted")
+	}
+	cfg.Start = nil
+	if p, _ := ObservableByName("pair"); true {
+		if _, err := WeakErrors(cfg, alphas, p, 1, nil); err == nil {
+			t.Error("pair with one point accepted")
+		}
+	}
+}
