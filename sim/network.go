@@ -212,6 +212,13 @@ type netEval struct {
 	q         []float64 // q_j of T2, or r_j times the centred noise weights
 	c, v      []float64 // per-neuron coefficients over the data points
 	t         []float64 // one neuron's accumulator
+
+	// The configuration the caches hold (bit for bit) and the derivative
+	// order computed, so that Drift and Noise at the same configuration
+	// (every step of the schemes) share one forward pass.
+	last      []float64
+	lastOrder int
+	cached    bool
 }
 
 // netDot returns sum_j a_j b_j over len(a) <= len(b) entries.
@@ -255,6 +262,10 @@ func (e *netEval) forward(z []float64, order int) int {
 	m := e.m
 	d, nd := m.d, m.data.N
 	n := e.points(z)
+	if e.cached && order <= e.lastOrder && sameBits(e.last, z) {
+		return n
+	}
+	e.cached = false
 	for k := 0; k < n; k++ {
 		_, w, b := m.split(z[k*d : (k+1)*d])
 		row := e.s[k*nd : (k+1)*nd]
@@ -293,7 +304,25 @@ func (e *netEval) forward(z []float64, order int) int {
 	for j, y := range m.data.Y[:len(r)] {
 		r[j] = y - r[j]*inv
 	}
+	if cap(e.last) < len(z) {
+		e.last = make([]float64, len(z))
+	}
+	e.last = append(e.last[:0], z...)
+	e.lastOrder, e.cached = order, true
 	return n
+}
+
+// sameBits reports whether a and b hold the same float64 bits.
+func sameBits(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, v := range a {
+		if math.Float64bits(v) != math.Float64bits(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // gradPhiDot sets out = sc sum_j c_j grad_z Phi(zk, x_j), where s and s1
@@ -327,6 +356,7 @@ func (e *netEval) SampleGrad(dst, z []float64, j int) {
 	d, din := m.d, m.din
 	n := e.points(z)
 	x := m.data.X[j*din : (j+1)*din]
+	e.cached = false // the caches' first rows serve as scratch here
 	s, s1 := e.s[:n], e.s1[:n]
 	for k := range s {
 		_, w, b := m.split(z[k*d : (k+1)*d])
