@@ -94,3 +94,21 @@ func TestDataCSV(t *testing.T) {
 		t.Errorf("output %q", out)
 	}
 }
+
+// `smf hash` prints the same text natively and under WebAssembly (make
+// test runs this package both ways); the values are those of sim's golden
+// test.
+func TestHashGolden(t *testing.T) {
+	for _, c := range []struct{ query, want string }{
+		{"scene=flow&T=0.5", "sgd 7ef1797f88e6ef0b\nsmf 7bd429aa77ef2870\nsme2 39375f4563431511\nsteps 5\n"},
+		{"scene=meanfield&T=0.3", "sgd 89908a26f1fc7b8d\nmfode b1cd53accf13a7e3\nddsmf c49a86f24d449ac8\nsteps 6\n"},
+	} {
+		got, _, err := runSmf("hash", c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("smf hash %q:\n%s\nwant\n%s", c.query, got, c.want)
+		}
+	}
+}
