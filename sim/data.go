@@ -15,6 +15,10 @@ type Data struct {
 	X []float64
 	// Y holds the targets, N values, or is nil.
 	Y []float64
+	// Target is the noise-free regression function that generated data
+	// were drawn from (y_j = Target(x_j) + noise), or nil when it is unknown
+	// (data read from a file).
+	Target func(x []float64) float64
 }
 
 // ProblemSpec names a problem and its settings, as given by the parameter

@@ -105,6 +105,10 @@ func (m *Network) NumData() int { return m.data.N }
 // MeanField returns true: the neurons interact through mu^n.
 func (m *Network) MeanField() bool { return true }
 
+// TargetFunc returns the noise-free function the network's data were
+// generated from, or nil when it is unknown (data from a file).
+func (m *Network) TargetFunc() func(x []float64) float64 { return m.data.Target }
+
 // Data returns the data set of the network.
 func (m *Network) Data() *Data { return m.data }
 

@@ -100,7 +100,7 @@ func generateNetworkData(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) er
 	default:
 		return fmt.Errorf("network data: unknown target %q (want teacher, sin, step or abs)", spec.Target)
 	}
-	*dst = Data{N: n, Din: din, X: resizeData(dst.X, n*din), Y: resizeData(dst.Y, n)}
+	*dst = Data{N: n, Din: din, X: resizeData(dst.X, n*din), Y: resizeData(dst.Y, n), Target: target}
 	for j := range n {
 		x := dst.X[j*din : (j+1)*din]
 		for i := range x {

@@ -1,0 +1,94 @@
+package plot
+
+import "math"
+
+// AutoRange keeps the range of an axis steady while the data it shows move:
+// it widens at once when data leave the range, and narrows only when the
+// data fill less than Shrink of it, so ticks (and their labels) change
+// rarely. The range is padded by Pad of the data span on each side and
+// rounded out to nice tick values.
+type AutoRange struct {
+	// Axis is the current range.
+	Axis Axis
+	// Pad is the fraction of the data span added on each side (default 0.06).
+	Pad float64
+	// Shrink is the fill fraction below which the range narrows (default 0.4).
+	Shrink float64
+	// Zero keeps 0 inside a linear range.
+	Zero bool
+	// MinSpan is the smallest span of a linear range (default 1e-9 times
+	// the magnitude of the data, at least 1e-12).
+	MinSpan float64
+
+	set bool
+}
+
+// Reset forgets the range, so that the next Update sets it from the data.
+func (ar *AutoRange) Reset() { ar.set = false }
+
+// Update adapts the range to data spanning [lo, hi] and reports whether it
+// changed. Non-finite bounds are ignored (the range stays); on a log axis
+// non-positive bounds are ignored too.
+func (ar *AutoRange) Update(lo, hi float64) bool {
+	if lo > hi || math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return false
+	}
+	pad, shrink := ar.Pad, ar.Shrink
+	if pad == 0 {
+		pad = 0.06
+	}
+	if shrink == 0 {
+		shrink = 0.4
+	}
+	a := &ar.Axis
+	if a.Log {
+		if !(lo > 0) {
+			return false
+		}
+		llo, lhi := math.Log10(lo), math.Log10(hi)
+		span := math.Log10(a.Max) - math.Log10(a.Min)
+		if ar.set && lo >= a.Min && hi <= a.Max && (lhi-llo >= shrink*span || span <= 1.5) {
+			return false
+		}
+		// Whole half-decades around the data, at least one decade.
+		nlo := math.Floor(2*(llo-0.05)) / 2
+		nhi := math.Ceil(2*(lhi+0.05)) / 2
+		if nhi-nlo < 1 {
+			c := (nhi + nlo) / 2
+			nlo, nhi = math.Floor(2*(c-0.5))/2, math.Ceil(2*(c+0.5))/2
+		}
+		old := *a
+		a.Min, a.Max = math.Pow(10, nlo), math.Pow(10, nhi)
+		ar.set = true
+		return *a != old
+	}
+	if ar.Zero {
+		lo, hi = min(lo, 0), max(hi, 0)
+	}
+	if ar.set && lo >= a.Min && hi <= a.Max && (hi-lo) >= shrink*(a.Max-a.Min) {
+		return false
+	}
+	span := hi - lo
+	minSpan := ar.MinSpan
+	if minSpan == 0 {
+		minSpan = max(1e-9*max(math.Abs(lo), math.Abs(hi)), 1e-12)
+	}
+	if span < minSpan {
+		c := (lo + hi) / 2
+		lo, hi, span = c-minSpan/2, c+minSpan/2, minSpan
+	}
+	plo, phi := lo-pad*span, hi+pad*span
+	if ar.Zero {
+		// Do not pad across zero.
+		if lo >= 0 {
+			plo = max(plo, 0)
+		}
+		if hi <= 0 {
+			phi = min(phi, 0)
+		}
+	}
+	old := *a
+	a.Min, a.Max = NiceRange(plo, phi, 5)
+	ar.set = true
+	return *a != old
+}

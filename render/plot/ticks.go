@@ -1,0 +1,195 @@
+package plot
+
+import (
+	"math"
+	"strconv"
+)
+
+// NiceStep returns a step of the form {1, 2, 5} x 10^k close to span/target,
+// so that about target steps cover span. It returns 0 for a span or target
+// that is not positive and finite.
+func NiceStep(span float64, target int) float64 {
+	if !(span > 0) || math.IsInf(span, 0) || target < 1 {
+		return 0
+	}
+	raw := span / float64(target)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	var f float64
+	switch r := raw / mag; {
+	case r < 1.5:
+		f = 1
+	case r < 3:
+		f = 2
+	case r < 7:
+		f = 5
+	default:
+		f = 10
+	}
+	return f * mag
+}
+
+// Ticks appends to dst the multiples of NiceStep(hi-lo, target) that lie in
+// [lo, hi] and returns them with the step. They are the tick marks of a
+// linear axis: evenly spaced nice numbers, about target of them.
+func Ticks(dst []float64, lo, hi float64, target int) ([]float64, float64) {
+	step := NiceStep(hi-lo, target)
+	if step == 0 {
+		return dst, 0
+	}
+	eps := step * 1e-9
+	k0 := math.Ceil((lo - eps) / step)
+	k1 := math.Floor((hi + eps) / step)
+	if k1-k0 > 1000 {
+		return dst, step
+	}
+	for k := k0; k <= k1; k++ {
+		v := k * step
+		if v == 0 {
+			v = 0 // no negative zero
+		}
+		dst = append(dst, v)
+	}
+	return dst, step
+}
+
+// NiceRange widens [lo, hi] to the nearest multiples of
+// NiceStep(hi-lo, target), so that the ends of the axis carry ticks. An
+// empty range (lo == hi) is first widened around its value.
+func NiceRange(lo, hi float64, target int) (nlo, nhi float64) {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	if lo == hi {
+		d := max(math.Abs(lo)*0.1, 1e-6)
+		lo, hi = lo-d, hi+d
+	}
+	step := NiceStep(hi-lo, target)
+	if step == 0 {
+		return lo, hi
+	}
+	// min and max guard against rounding in the products.
+	return min(math.Floor(lo/step+1e-9)*step, lo), max(math.Ceil(hi/step-1e-9)*step, hi)
+}
+
+// LogTicks appends to dst the tick marks of a logarithmic axis over
+// [lo, hi] (lo > 0): the powers of ten in the range, and also 2 and 5 times
+// them when the range spans fewer than two decades, or only every second or
+// third power when it spans more than 12.
+func LogTicks(dst []float64, lo, hi float64) []float64 {
+	if !(lo > 0) || !(hi > lo) || math.IsInf(hi, 0) {
+		return dst
+	}
+	e0 := math.Floor(math.Log10(lo) + 1e-9)
+	e1 := math.Ceil(math.Log10(hi) - 1e-9)
+	dec := e1 - e0
+	if dec > 1000 {
+		return dst
+	}
+	every := 1.0
+	if dec > 12 {
+		every = math.Ceil(dec / 6)
+	}
+	mult := []float64{1}
+	if math.Log10(hi/lo) < 2 {
+		mult = []float64{1, 2, 5}
+	}
+	for e := e0; e <= e1; e++ {
+		if dec > 12 && math.Mod(e, every) != 0 {
+			continue
+		}
+		p := math.Pow(10, e)
+		for _, m := range mult {
+			v := m * p
+			if v >= lo*(1-1e-9) && v <= hi*(1+1e-9) {
+				dst = append(dst, v)
+			}
+		}
+	}
+	return dst
+}
+
+// AppendTick appends the label of the tick value v of an axis whose ticks
+// are step apart: as many decimals as step needs ("0.25" for step 0.05,
+// "3" for step 1), and exponent form ("2e-05", "1.5e+06") for very small
+// or very large values.
+func AppendTick(dst []byte, v, step float64) []byte {
+	if v == 0 || math.Abs(v) < math.Abs(step)*1e-9 {
+		return append(dst, '0')
+	}
+	av := math.Abs(v)
+	if av >= 1e5 || av < 1e-3 {
+		// Significant digits needed to tell neighbouring ticks apart.
+		digits := 1
+		if step > 0 {
+			digits = int(math.Floor(math.Log10(av)+1e-9)-math.Floor(math.Log10(step)+1e-9)) + 1
+		}
+		digits = max(1, min(digits, 6))
+		return strconv.AppendFloat(dst, v, 'g', digits, 64)
+	}
+	dec := 0
+	if step > 0 {
+		dec = max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+		if m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); math.Abs(m-2.5) < 1e-6 {
+			dec++ // steps like 0.25 (not produced by NiceStep, but accepted)
+		}
+	}
+	return strconv.AppendFloat(dst, v, 'f', min(dec, 10), 64)
+}
+
+// AxisTicks holds the tick marks and labels of one axis and recomputes them
+// only when the axis changes, so that drawing an unchanged axis allocates
+// nothing.
+type AxisTicks struct {
+	// Vals are the tick values and Labels their texts.
+	Vals   []float64
+	Labels []string
+
+	axis   Axis
+	target int
+	buf    []byte
+	cache  map[[2]float64]string // labels by (value, step), so that ticks that come back cost nothing
+}
+
+// label returns the label of v for ticks step apart (step = v on log axes).
+func (at *AxisTicks) label(v, step float64) string {
+	k := [2]float64{v, step}
+	if s, ok := at.cache[k]; ok {
+		return s
+	}
+	if at.cache == nil || len(at.cache) >= 512 {
+		at.cache = make(map[[2]float64]string)
+	}
+	at.buf = AppendTick(at.buf[:0], v, step)
+	s := string(at.buf)
+	at.cache[k] = s
+	return s
+}
+
+// Update recomputes the ticks for axis a with about target ticks (linear
+// axes) if a or target changed since the last call, and reports whether it
+// did.
+func (at *AxisTicks) Update(a Axis, target int) bool {
+	if a == at.axis && target == at.target && at.Labels != nil {
+		return false
+	}
+	at.axis, at.target = a, target
+	at.Vals = at.Vals[:0]
+	at.Labels = at.Labels[:0]
+	if !a.Valid() {
+		at.Labels = make([]string, 0)
+		return true
+	}
+	if a.Log {
+		at.Vals = LogTicks(at.Vals, a.Min, a.Max)
+		for _, v := range at.Vals {
+			at.Labels = append(at.Labels, at.label(v, v))
+		}
+		return true
+	}
+	var step float64
+	at.Vals, step = Ticks(at.Vals, a.Min, a.Max, target)
+	for _, v := range at.Vals {
+		at.Labels = append(at.Labels, at.label(v, step))
+	}
+	return true
+}

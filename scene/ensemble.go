@@ -1,0 +1,330 @@
+//go:build js
+
+package scene
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"smflow/render"
+	"smflow/render/plot"
+	"smflow/sim"
+)
+
+// lawBins is the number of histogram bins of the law panel.
+const lawBins = 40
+
+// ensembleView draws scene 1: the replicas of every method as clouds in the
+// plane (coordinates 1 and 2), the law of z_1 at time t per method, and
+// E z_1 and E |z|^2 over time with bands of -/+ 2 standard errors.
+type ensembleView struct {
+	frame
+	obs ensembleObs
+	d   int
+
+	plane, law, m1, m2, df     render.Axes
+	px, py, lx, ly, r1, r2, rd plot.AutoRange
+	sgd                        int // the SGD track, or -1
+	dy, dse                    []float64
+	hist                       []float64
+	xs, lo, hi                 []float64
+}
+
+func newEnsembleView() *ensembleView {
+	v := &ensembleView{hist: make([]float64, lawBins)}
+	v.initFrame("ensemble")
+	v.plane.Title = "replicas in the plane"
+	v.plane.XLabel, v.plane.YLabel = "z1", "z2"
+	v.law.XLabel, v.law.YLabel = "z1", "density"
+	v.m1.Title, v.m1.XLabel = "E z1 (bands: -/+ 2 SE)", "t = alpha * steps"
+	v.m2.Title, v.m2.XLabel = "E |z|^2 (bands: -/+ 2 SE)", "t = alpha * steps"
+	v.df.XLabel = "t = alpha * steps"
+	v.ly.Zero = true
+	return v
+}
+
+func (v *ensembleView) Reset(s *sim.Sim) {
+	v.resetFrame(s)
+	v.obs.reset(s)
+	v.d = s.Model().Dim()
+	v.law.Title = "law of z1 at time t"
+	if v.d == 1 {
+		v.law.XLabel = "z"
+		v.m1.Title = "E z (bands: -/+ 2 SE)"
+		v.m2.Title = "E z^2 (bands: -/+ 2 SE)"
+		v.law.Title = "law of z at time t"
+	}
+	v.sgd = -1
+	for i, tr := range s.Tracks() {
+		if tr.Method == sim.SGD && v.sgd < 0 {
+			v.sgd = i
+		}
+	}
+	switch {
+	case v.obs.exact.ok && v.d == 1:
+		v.df.Title = "weak error: E z^2 minus exact SGD"
+	case v.obs.exact.ok:
+		v.df.Title = "weak error: E |z|^2 minus exact SGD"
+	case v.d == 1:
+		v.df.Title = "E z^2 minus SGD's (bands: -/+ 2 SE)"
+	default:
+		v.df.Title = "E |z|^2 minus SGD's (bands: -/+ 2 SE)"
+	}
+	for _, ar := range []*plot.AutoRange{&v.px, &v.py, &v.lx, &v.ly, &v.r1, &v.r2, &v.rd} {
+		ar.Reset()
+	}
+	if v.obs.exact.ok {
+		v.extra = append(v.extra, legendItem{"SGD, exact", plot.Muted})
+	}
+}
+
+func (v *ensembleView) Observe(s *sim.Sim) { v.obs.observe(s) }
+
+func (v *ensembleView) Series() []Series { return v.obs.series() }
+
+func (v *ensembleView) Draw(dst *ebiten.Image, s *sim.Sim, scale float64) {
+	v.begin(dst, s, scale)
+	defer v.end()
+	if !fits(s, len(v.obs.rec.bufs)/2, len(v.obs.a)) || len(v.obs.rec.bufs) == 0 {
+		return // no simulation, or not the one of the last Reset
+	}
+	aspect := 1.25
+	diff := v.obs.exact.ok || v.sgd >= 0
+	n := 3
+	if v.d >= 2 {
+		n++
+	}
+	if diff {
+		n++
+	}
+	rs := v.panels(n, aspect)
+	if v.d >= 2 {
+		v.drawPlane(s, rs[0])
+		rs = rs[1:]
+	}
+	v.drawLaw(s, rs[0])
+	v.drawMoment(s, &v.m1, &v.r1, 0, rs[1])
+	v.drawMoment(s, &v.m2, &v.r2, 1, rs[2])
+	if diff {
+		v.drawDiff(s, rs[3])
+	}
+}
+
+// drawDiff draws the weak error of E |z|^2 of every method: its difference
+// to the exact SGD value (quadratic problem), or to the SGD ensemble's
+// estimate, with bands of -/+ 2 standard errors (of both estimates).
+func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
+	a, p, em := &v.df, v.p, v.em
+	a.Place(r, em)
+	a.Tr.X = timeAxis(s)
+	bufs := v.obs.rec.bufs
+	ex := &v.obs.exact
+	lo, hi := 0.0, 0.0
+	// Two passes: the range first, then the curves.
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 {
+			v.rd.Update(lo, hi)
+			a.Tr.Y = v.rd.Axis
+			if !a.Tr.Y.Valid() {
+				a.Tr.Y = plot.Axis{Min: -1, Max: 1}
+			}
+			a.Draw(p, em, v.s)
+			p.Clip(a.Area())
+			y0 := a.Tr.Py(0)
+			p.Line(a.Area().X, y0, a.Area().MaxX(), y0, v.s, plot.Muted)
+			p.NoClip()
+		}
+		for i := len(v.colors) - 1; i >= 0; i-- {
+			if i == v.sgd && !ex.ok {
+				continue
+			}
+			b := bufs[2*i+1]
+			v.dy, v.dse = v.dy[:0], v.dse[:0]
+			for k, t := range b.T {
+				y, se := b.Y[k], b.SE[k]
+				if ex.ok {
+					y -= ex.second(t)
+				} else {
+					ref := bufs[2*v.sgd+1]
+					if k >= ref.Len() {
+						break
+					}
+					y -= ref.Y[k]
+					se = math.Sqrt(se*se + ref.SE[k]*ref.SE[k])
+				}
+				v.dy = append(v.dy, y)
+				v.dse = append(v.dse, se)
+				if pass == 0 && y-y == 0 && se-se == 0 {
+					lo, hi = min(lo, y-2*se), max(hi, y+2*se)
+				}
+			}
+			if pass == 1 {
+				v.xs, v.lo, v.hi = a.Series(p, b.T[:len(v.dy)], v.dy, v.dse, 2, 1.8*v.s, v.colors[i], v.xs, v.lo, v.hi)
+			}
+		}
+	}
+}
+
+// cloudRange updates the ranges of coordinates cx (and cy) over the first
+// point of every replica that has not diverged, joined with [lo, hi] (if
+// lo <= hi).
+func cloudRange(s *sim.Sim, ar *plot.AutoRange, c int, lo, hi float64) plot.Axis {
+	if !(lo <= hi) {
+		lo, hi = math.Inf(1), math.Inf(-1)
+	}
+	for _, tr := range s.Tracks() {
+		per := tr.N * tr.D
+		for r := 0; r < tr.Reps; r++ {
+			if tr.DivergedAt[r] >= 0 {
+				continue
+			}
+			x := tr.Z[r*per+c]
+			lo, hi = min(lo, x), max(hi, x)
+		}
+	}
+	ar.Update(lo, hi)
+	if !ar.Axis.Valid() {
+		return plot.Axis{Min: -1, Max: 1}
+	}
+	return ar.Axis
+}
+
+func (v *ensembleView) drawPlane(s *sim.Sim, r plot.Rect) {
+	a, p, em := &v.plane, v.p, v.em
+	a.Place(r, em)
+	start, _ := s.Start()
+	a.Tr.X = cloudRange(s, &v.px, 0, start[0], start[0])
+	a.Tr.Y = cloudRange(s, &v.py, 1, start[1], start[1])
+	a.Tr.Equal()
+	a.Draw(p, em, v.s)
+	p.Clip(a.Area())
+	p.Ring(a.Tr.Px(start[0]), a.Tr.Py(start[1]), 0.45*em, 1.2*v.s, plot.Muted)
+	rad := 1.7 * v.s
+	for i, tr := range s.Tracks() {
+		c := v.colors[i]
+		per := tr.N * tr.D
+		if tr.Reps == 1 {
+			z := tr.Z[:2]
+			p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.42*em, plot.Background)
+			p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.32*em, c)
+			continue
+		}
+		cc := plot.Fade(c, cloudAlpha(tr.Reps))
+		for k := 0; k < tr.Reps; k++ {
+			if tr.DivergedAt[k] >= 0 {
+				continue
+			}
+			p.Dot(a.Tr.Px(tr.Z[k*per]), a.Tr.Py(tr.Z[k*per+1]), rad, cc)
+		}
+	}
+	p.NoClip()
+}
+
+// cloudAlpha returns the opacity of one replica's dot in a cloud of n.
+func cloudAlpha(n int) float64 { return min(0.8, max(0.18, 12/math.Sqrt(float64(n)))) }
+
+func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
+	a, p, em := &v.law, v.p, v.em
+	a.Place(r, em)
+	a.Tr.X = cloudRange(s, &v.lx, 0, math.NaN(), math.NaN())
+	lo, hi := a.Tr.X.Min, a.Tr.X.Max
+	width := (hi - lo) / lawBins
+	// The largest density first, for the y range.
+	top := 0.0
+	for _, tr := range s.Tracks() {
+		if tr.Reps < 2 {
+			continue
+		}
+		n := plot.Hist(v.hist, tr.Z, 0, tr.N*tr.D, lo, hi)
+		if n == 0 {
+			continue
+		}
+		for _, h := range v.hist {
+			top = max(top, h/(float64(tr.Reps)*width))
+		}
+	}
+	v.ly.Update(0, max(top, 1e-12))
+	a.Tr.Y = v.ly.Axis
+	a.Draw(p, em, v.s)
+	p.Clip(a.Area())
+	for i, tr := range s.Tracks() {
+		c := v.colors[i]
+		if tr.Reps < 2 {
+			// One run: a vertical line at its value.
+			x := a.Tr.Px(tr.Z[0])
+			p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
+			continue
+		}
+		plot.Hist(v.hist, tr.Z, 0, tr.N*tr.D, lo, hi)
+		// A step outline of the density (replicas outside the range count
+		// in the total, so the area is the fraction inside).
+		xs := v.xs[:0]
+		y0 := a.Tr.Py(0)
+		xs = append(xs, a.Tr.Px(lo), y0)
+		for b, h := range v.hist {
+			y := a.Tr.Py(h / (float64(tr.Reps) * width))
+			xs = append(xs, a.Tr.Px(lo+float64(b)*width), y, a.Tr.Px(lo+float64(b+1)*width), y)
+		}
+		xs = append(xs, a.Tr.Px(hi), y0)
+		p.Polyline(xs, 1.6*v.s, c)
+		v.xs = xs
+	}
+	p.NoClip()
+}
+
+func (v *ensembleView) drawMoment(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
+	p, em := v.p, v.em
+	a.Place(r, em)
+	a.Tr.X = timeAxis(s)
+	n := len(s.Tracks())
+	bufs := v.obs.rec.bufs
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := 0; i < n; i++ {
+		l, h := bufs[2*i+q].Bounds(2, false)
+		if l == l {
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	ex := &v.obs.exact
+	if ex.ok {
+		for _, t := range [2]float64{0, s.Time()} {
+			y := ex.mean(t)
+			if q == 1 {
+				y = ex.second(t)
+			}
+			if y-y == 0 {
+				lo, hi = min(lo, y), max(hi, y)
+			}
+		}
+	}
+	if lo <= hi {
+		ar.Update(lo, hi)
+	}
+	a.Tr.Y = ar.Axis
+	if !a.Tr.Y.Valid() {
+		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
+	}
+	a.Draw(p, em, v.s)
+	if ex.ok {
+		// The exact SGD curve, on a fine grid of [0, T].
+		const m = 120
+		xs := v.xs[:0]
+		for k := 0; k <= m; k++ {
+			t := s.Time() * float64(k) / m
+			y := ex.mean(t)
+			if q == 1 {
+				y = ex.second(t)
+			}
+			xs = append(xs, a.Tr.Px(t), a.Tr.Py(y))
+		}
+		p.Clip(a.Area())
+		p.Polyline(xs, 1.2*v.s, plot.Muted)
+		p.NoClip()
+		v.xs = xs
+	}
+	for i := n - 1; i >= 0; i-- { // SGD (first) on top
+		b := bufs[2*i+q]
+		v.xs, v.lo, v.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*v.s, v.colors[i], v.xs, v.lo, v.hi)
+	}
+}

@@ -1,0 +1,213 @@
+//go:build js
+
+package scene
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"smflow/render"
+	"smflow/render/plot"
+	"smflow/sim"
+)
+
+// frame is what every view shares: the painter, the heading with the clock
+// and the legend of the methods, the caption line, and the body rectangle
+// that is left for the panels.
+type frame struct {
+	key        string
+	title      string
+	caption    string
+	p          *render.Painter
+	em, s      float64   // font size and line scale in device pixels
+	W, H       float64   // canvas size
+	body       plot.Rect // the room for the panels
+	rects      []plot.Rect
+	prec       int      // decimals of times
+	alphaText  string   // "alpha = 0.25"
+	endText    string   // " of T = 4"
+	labels     []string // per track
+	colors     []color.RGBA
+	repsSuffix []string // per track: "/1000 runs)"
+	extra      []legendItem
+}
+
+// A legendItem is an extra entry of the legend (a reference curve).
+type legendItem struct {
+	label string
+	c     color.RGBA
+}
+
+func (f *frame) initFrame(key string) {
+	f.key = key
+	f.title = Title(key)
+	if f.title == "" {
+		f.title = "smflow"
+	}
+	f.p = render.NewPainter()
+}
+
+// SetCaption sets the caption line ("" for the scene's default).
+func (f *frame) SetCaption(c string) { f.caption = c }
+
+// resetFrame prepares the texts of the heading for s.
+func (f *frame) resetFrame(s *sim.Sim) {
+	cfg := s.Config()
+	f.prec = timeDecimals(cfg.Alpha)
+	f.alphaText = "alpha = " + strconv.FormatFloat(cfg.Alpha, 'g', 4, 64)
+	f.endText = " of " + strconv.FormatFloat(cfg.T, 'g', 4, 64)
+	f.labels, f.colors, f.repsSuffix = f.labels[:0], f.colors[:0], f.repsSuffix[:0]
+	for _, tr := range s.Tracks() {
+		f.labels = append(f.labels, tr.Method.Label())
+		f.colors = append(f.colors, plot.MethodColor(tr.Method))
+		f.repsSuffix = append(f.repsSuffix, "/"+strconv.Itoa(tr.Reps)+" runs)")
+	}
+	f.extra = f.extra[:0]
+}
+
+// fontSize returns the font size for a canvas of width w device pixels.
+func fontSize(w, scale float64) float64 {
+	return scale * min(max(w/scale/62, 9), 13)
+}
+
+// begin starts a frame: it clears dst, draws the heading, the legend and the
+// caption, and sets f.body.
+func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
+	if !(scale > 0) || math.IsInf(scale, 0) {
+		scale = 1
+	}
+	b := dst.Bounds()
+	f.W, f.H = float64(b.Dx()), float64(b.Dy())
+	f.s = scale
+	f.em = fontSize(f.W, scale)
+	f.p.Begin(dst)
+	em, p := f.em, f.p
+	p.FillRect(plot.Rect{W: f.W, H: f.H}, plot.Background)
+	pad := 0.6 * em
+	line := 1.6 * em
+
+	// Line 1: title left, clock and learning rate right.
+	y := pad + line/2
+	p.Text(f.title, pad, y, 1.15*em, plot.Ink, render.Left, render.Middle)
+	x := f.W - pad
+	p.Text(f.alphaText, x, y, em, plot.Muted, render.Right, render.Middle)
+	x -= p.TextWidth(f.alphaText, em) + 1.5*em
+	if s != nil {
+		p.Number("t = ", s.Time(), 'f', f.prec, f.endText, x, y, em, plot.Ink, render.Right, render.Middle)
+	}
+
+	// Legend lines.
+	y += line
+	x = pad
+	if s != nil {
+		for i := range f.labels {
+			st := s.Status(i)
+			w := 1.9*em + p.TextWidth(f.labels[i], em) + 1.2*em
+			if st.Diverged {
+				w += p.NumberWidth(" diverged at t = ", st.At, 'f', f.prec, "", em)
+				if tr := s.Tracks()[i]; tr.Reps > 1 {
+					w += p.NumberWidth(" (", float64(st.Reps), 'f', 0, f.repsSuffix[i], em)
+				}
+			}
+			if x > pad && x+w > f.W-pad {
+				x, y = pad, y+line
+			}
+			x = f.swatch(x, y, f.colors[i], f.labels[i])
+			if st.Diverged {
+				p.Number(" diverged at t = ", st.At, 'f', f.prec, "", x, y, em, plot.Alert, render.Left, render.Middle)
+				x += p.NumberWidth(" diverged at t = ", st.At, 'f', f.prec, "", em)
+				if tr := s.Tracks()[i]; tr.Reps > 1 {
+					p.Number(" (", float64(st.Reps), 'f', 0, f.repsSuffix[i], x, y, em, plot.Alert, render.Left, render.Middle)
+					x += p.NumberWidth(" (", float64(st.Reps), 'f', 0, f.repsSuffix[i], em)
+				}
+			}
+			x += 1.2 * em
+		}
+	}
+	for _, it := range f.extra {
+		w := 1.9*em + p.TextWidth(it.label, em) + 1.2*em
+		if x > pad && x+w > f.W-pad {
+			x, y = pad, y+line
+		}
+		x = f.swatch(x, y, it.c, it.label) + 1.2*em
+	}
+	top := y + line/2 + 0.2*em
+
+	// Caption, shrunk to fit the width.
+	c := f.caption
+	if c == "" {
+		c = DefaultCaption(f.key)
+	}
+	size := 0.9 * em
+	if w := p.TextWidth(c, size); w > f.W-2*pad {
+		// Fonts come in half pixel steps: round down.
+		size = math.Floor(size*(f.W-2*pad)/w*2) / 2
+	}
+	bottom := f.H - 1.7*em
+	p.Text(c, pad, f.H-0.85*em, size, plot.Muted, render.Left, render.Middle)
+	f.body = plot.Rect{X: pad, Y: top, W: f.W - 2*pad, H: bottom - top}
+}
+
+// swatch draws a legend entry (a short line with a dot, and the label) at
+// (x, y) and returns the x after it.
+func (f *frame) swatch(x, y float64, c color.RGBA, label string) float64 {
+	em, p := f.em, f.p
+	p.Line(x, y, x+1.4*em, y, 2.2*f.s, c)
+	p.Dot(x+0.7*em, y, 0.3*em, c)
+	x += 1.9 * em
+	p.Text(label, x, y, f.em, plot.Ink, render.Left, render.Middle)
+	return x + p.TextWidth(label, em)
+}
+
+// panels lays n panels out in the body with the wished aspect ratio.
+func (f *frame) panels(n int, aspect float64) []plot.Rect {
+	f.rects = plot.Grid(f.rects[:0], f.body, n, 0.8*f.em, aspect)
+	return f.rects
+}
+
+// diverged writes "diverged at t = ..." in the top left corner of the plot
+// area r if track i diverged.
+func (f *frame) diverged(s *sim.Sim, i int, r plot.Rect) {
+	st := s.Status(i)
+	if !st.Diverged {
+		return
+	}
+	f.p.Number("diverged at t = ", st.At, 'f', f.prec, "", r.X+0.4*f.em, r.Y+0.8*f.em, 0.9*f.em, plot.Alert, render.Left, render.Middle)
+}
+
+// end draws everything queued.
+func (f *frame) end() { f.p.Flush() }
+
+// timeAxis returns the axis [0, T] of the time series.
+func timeAxis(s *sim.Sim) plot.Axis {
+	T := s.Config().T
+	if !(T > 0) || math.IsInf(T, 0) {
+		T = 1
+	}
+	return plot.Axis{Min: 0, Max: T}
+}
+
+// seriesRange updates ar with the bounds of the buffers (y -/+ 2 se) and
+// returns its axis.
+func seriesRange(ar *plot.AutoRange, bufs ...*plot.Buffer) plot.Axis {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, b := range bufs {
+		l, h := b.Bounds(2, ar.Axis.Log)
+		if l == l {
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	if lo <= hi {
+		ar.Update(lo, hi)
+	}
+	if !ar.Axis.Valid() {
+		if ar.Axis.Log {
+			return plot.Axis{Min: 0.01, Max: 1, Log: true}
+		}
+		return plot.Axis{Min: 0, Max: 1}
+	}
+	return ar.Axis
+}

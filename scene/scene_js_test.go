@@ -1,0 +1,269 @@
+//go:build js && browser
+
+package scene
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"smflow/render/plot"
+	"smflow/sim"
+	"smflow/sim/param"
+)
+
+// A testGame runs the tests inside the game loop, where pixels can be read.
+type testGame struct {
+	fn   func()
+	done bool
+}
+
+func (g *testGame) Update() error {
+	if g.done {
+		return ebiten.Termination
+	}
+	g.fn()
+	g.done = true
+	return nil
+}
+func (g *testGame) Draw(*ebiten.Image)         {}
+func (g *testGame) Layout(w, h int) (int, int) { return 320, 240 }
+
+func TestMain(m *testing.M) {
+	code := 0
+	if err := ebiten.RunGame(&testGame{fn: func() { code = m.Run() }}); err != nil && err != ebiten.Termination {
+		println(err.Error())
+		code = 1
+	}
+	os.Exit(code)
+}
+
+// configFrom turns parameter values into a simulation configuration (as
+// the app does).
+func configFrom(t *testing.T, v param.Values) sim.Config {
+	cfg := sim.Config{
+		Scene: v.Scene,
+		Problem: sim.ProblemSpec{
+			Name: v.Problem, Dim: v.Dim, XiMean: v.XiMean, XiSD: v.XiSD, Noise: v.Noise,
+			Act: v.Act, Neuron: v.Neuron, Din: v.Din, Target: v.Target, Teacher: v.Teacher,
+		},
+		Alpha: v.Alpha, T: v.T, Seed: v.Seed, Points: v.N0, NData: v.N, Reps: v.Reps, K: v.K,
+		Start: v.Points, Flow: v.M,
+	}
+	if s, err := sim.ParseScheme(v.Scheme); err == nil {
+		cfg.Scheme = s
+	}
+	for _, name := range v.Methods {
+		m, err := sim.ParseMethod(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Methods = append(cfg.Methods, m)
+	}
+	return cfg
+}
+
+// shot writes img as a PNG into $SMFLOW_SHOTS (default /tmp/smflow-shots).
+func shot(t *testing.T, name string, img *ebiten.Image) {
+	dir := os.Getenv("SMFLOW_SHOTS")
+	if dir == "" {
+		dir = "/tmp/smflow-shots"
+	}
+	b := img.Bounds()
+	rgba := image.NewRGBA(b)
+	img.ReadPixels(rgba.Pix)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, rgba); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/"+name+".png", buf.Bytes(), 0o644); err != nil {
+		t.Logf("no screenshot written: %v", err)
+	}
+}
+
+// near counts the pixels within tol of c in every channel.
+func near(pix []byte, c color.RGBA, tol int) int {
+	n := 0
+	d := func(a, b uint8) int {
+		if a > b {
+			return int(a - b)
+		}
+		return int(b - a)
+	}
+	for i := 0; i+3 < len(pix); i += 4 {
+		if d(pix[i], c.R) <= tol && d(pix[i+1], c.G) <= tol && d(pix[i+2], c.B) <= tol {
+			n++
+		}
+	}
+	return n
+}
+
+// TestScenesDraw runs every preset of the drawn scenes to half its time,
+// draws it, checks that every method's colour shows, that a steady frame
+// (Observe and Draw) allocates (almost) nothing, and writes screenshots.
+func TestScenesDraw(t *testing.T) {
+	const W, H = 1280, 720
+	dst := ebiten.NewImage(W, H)
+	pix := make([]byte, 4*W*H)
+	for _, sc := range []string{"ensemble", "flow", "meanfield", "fluct"} {
+		for k, p := range Presets(sc) {
+			name := sc + "-" + strconv.Itoa(k)
+			v, _ := param.Parse(p.Query)
+			cfg := configFrom(t, v)
+			s, err := sim.New(cfg)
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			view := New(sc)
+			SetCaption(view, p.Caption)
+			view.Reset(s)
+			t0 := time.Now()
+			half := s.TotalSteps() / 2
+			for s.Steps() < half {
+				s.Step()
+				view.Observe(s)
+			}
+			run := time.Since(t0)
+			t0 = time.Now()
+			view.Draw(dst, s, 1)
+			dst.ReadPixels(pix)
+			first := time.Since(t0)
+			for i, tr := range s.Tracks() {
+				c := plot.MethodColor(tr.Method)
+				if n := near(pix, c, 12); n < 30 {
+					t.Errorf("%s: %d pixels in the colour of %s", name, n, tr.Method)
+				}
+				_ = i
+			}
+			shot(t, name, dst)
+			// Steady state: a few more steps and frames, then count.
+			for i := 0; i < 3; i++ {
+				s.Step()
+				view.Observe(s)
+				view.Draw(dst, s, 1)
+			}
+			const frames = 5
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			t0 = time.Now()
+			for i := 0; i < frames; i++ {
+				s.Step()
+				view.Observe(s)
+				view.Draw(dst, s, 1)
+			}
+			runtime.ReadMemStats(&m1)
+			per := time.Since(t0) / frames
+			moving := float64(m1.Mallocs-m0.Mallocs) / frames
+			// Observe alone (after a step) and Draw alone (a redraw).
+			var obs, redraw float64
+			for i := 0; i < frames; i++ {
+				s.Step()
+				runtime.ReadMemStats(&m0)
+				view.Observe(s)
+				runtime.ReadMemStats(&m1)
+				obs += float64(m1.Mallocs-m0.Mallocs) / frames
+			}
+			view.Draw(dst, s, 1)
+			runtime.ReadMemStats(&m0)
+			t0 = time.Now()
+			for i := 0; i < frames; i++ {
+				view.Draw(dst, s, 1)
+			}
+			cpu := time.Since(t0) / frames
+			runtime.ReadMemStats(&m1)
+			redraw = float64(m1.Mallocs-m0.Mallocs) / frames
+			dst.At(0, 0) // wait for the GPU
+			draw := time.Since(t0) / frames
+			t.Logf("%-12s %3d steps to t=%.2f in %v (%v per step), first frame %v, step+observe+draw %v, draw %v (CPU %v); allocations: %.1f per observe, %.1f per redraw, %.1f per frame while moving",
+				name, half, s.Time(), run.Round(time.Millisecond), (run / time.Duration(max(half, 1))).Round(time.Microsecond),
+				first.Round(time.Millisecond), per.Round(time.Microsecond), draw.Round(time.Microsecond), cpu.Round(time.Microsecond), obs, redraw, moving)
+			if obs > 0 {
+				t.Errorf("%s: Observe allocates %.1f times", name, obs)
+			}
+			if redraw > 4 {
+				t.Errorf("%s: a redraw allocates %.1f times", name, redraw)
+			}
+			if len(view.Series()) == 0 {
+				t.Errorf("%s: no series", name)
+			}
+		}
+	}
+}
+
+// TestDrawEdgeCases draws a diverged method (the message must show in the
+// alert colour), a small embed-sized canvas, a high-DPI canvas, the views
+// before any simulation exists, and the notice of a scene not drawn yet.
+func TestDrawEdgeCases(t *testing.T) {
+	s := func(q string) *sim.Sim {
+		v, ws := param.Parse(q)
+		if len(ws) > 0 {
+			t.Fatalf("%s: %v", q, ws)
+		}
+		sm, err := sim.New(configFrom(t, v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sm
+	}
+	// SGD on the quadratic with alpha xi ~ 6 blows up; GF and SMF do not.
+	d := s("scene=ensemble&problem=quad&dim=2&xim=3&xis=0.5&alpha=2&T=1000&reps=20&N=16&methods=sgd,gf,smf")
+	view := New("ensemble")
+	view.Reset(d)
+	for !d.Done() && !d.Status(0).Diverged {
+		d.Step()
+		view.Observe(d)
+	}
+	for i := 0; i < 5 && !d.Done(); i++ {
+		d.Step()
+		view.Observe(d)
+	}
+	if !d.Status(0).Diverged {
+		t.Fatal("SGD did not diverge")
+	}
+	dst := ebiten.NewImage(1280, 720)
+	view.Draw(dst, d, 1)
+	pix := make([]byte, 4*1280*720)
+	dst.ReadPixels(pix)
+	if n := near(pix, plot.Alert, 30); n < 50 {
+		t.Errorf("the divergence message shows %d pixels of the alert colour", n)
+	}
+	shot(t, "diverged", dst)
+
+	for _, c := range []struct {
+		name  string
+		scene string
+		q     string
+		w, h  int
+		scale float64
+	}{
+		{"small", "flow", Presets("flow")[0].Query, 480, 300, 1},
+		{"hidpi", "meanfield", Presets("meanfield")[1].Query, 2560, 1440, 2},
+		{"order", "order", Presets("order")[0].Query, 800, 450, 1},
+		{"din2", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=awb&din=2&target=teacher&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
+		{"d1", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=w&din=1&target=sin&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
+		{"flow-d1", "flow", "scene=flow&problem=quad&dim=1&alpha=0.1&T=2&n=20&N=16&reps=8&methods=sgd,smf,sme2", 1280, 720, 1},
+	} {
+		sm := s(c.q)
+		v := New(c.scene)
+		// Before Reset, without a simulation: the frame alone.
+		img := ebiten.NewImage(c.w, c.h)
+		v.Draw(img, nil, c.scale)
+		v.Reset(sm)
+		for i := 0; i < 10; i++ {
+			sm.Step()
+			v.Observe(sm)
+		}
+		v.Draw(img, sm, c.scale)
+		shot(t, c.name, img)
+	}
+	_ = color.RGBA{}
+}

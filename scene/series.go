@@ -1,0 +1,19 @@
+package scene
+
+// A Series is one plotted time series, for CSV export: the values Y at the
+// times T (t = alpha * steps) with standard errors SE (0 where a value is
+// exact or comes from one run). All three slices have the same length.
+type Series struct {
+	Name     string
+	T, Y, SE []float64
+}
+
+// seriesOf copies a recorded buffer into a Series.
+func seriesOf(name string, t, y, se []float64) Series {
+	return Series{
+		Name: name,
+		T:    append([]float64(nil), t...),
+		Y:    append([]float64(nil), y...),
+		SE:   append([]float64(nil), se...),
+	}
+}
