@@ -83,64 +83,166 @@ type WeakPoint struct {
 // base.T and estimates the weak error of every method of base.Methods other
 // than SGD against SGD for the observable obs. For the quadratic problem
 // with observables sq, z1 and pair the SGD side is exact (MATH.md section 6);
-// otherwise SGD runs as an ensemble of its own. progress, if not nil, gets
-// the fraction done.
+// otherwise SGD runs as an ensemble of its own. Replicas run on up to
+// workers goroutines; progress, if not nil, gets the fraction done.
 func WeakErrors(base Config, alphas []float64, obs Observable, workers int, progress func(float64)) ([]WeakPoint, error) {
-	var out []WeakPoint
-	for ai, a := range alphas {
-		cfg := base
-		cfg.Alpha = a
-		// The methods, with SGD first.
-		cfg.Methods = []Method{SGD}
-		for _, m := range base.Methods {
-			if m != SGD {
-				cfg.Methods = append(cfg.Methods, m)
-			}
-		}
-		s, err := New(cfg)
-		if err != nil {
-			return nil, err
-		}
-		if obs.Name == "pair" && s.tracks[0].N < 2 {
-			return nil, fmt.Errorf("observable pair needs at least two points (n >= 2 or two rows in points)")
-		}
-		ref, exact := s.exactSGD(obs.Name)
-		if exact {
-			s.tracks[0].Reps = 0 // SGD's ensemble is not needed
-		}
-		s.RunTo(s.total, workers, func(f float64) {
+	o, err := NewOrderRun(base, alphas, obs)
+	if err != nil {
+		return nil, err
+	}
+	for !o.Done() {
+		i := o.cur
+		o.sim.RunTo(o.sim.total, workers, func(f float64) {
 			if progress != nil {
-				progress((float64(ai) + f) / float64(len(alphas)))
+				progress((float64(i) + f) / float64(len(alphas)))
 			}
 		})
-		vals := make([][]float64, len(s.tracks))
-		for i, tr := range s.tracks {
-			ev := s.model.NewEval(tr.N)
-			for r := 0; r < tr.Reps; r++ {
-				vals[i] = append(vals[i], obs.f(ev, tr.Replica(r), tr.D))
-			}
-		}
-		var sgd stat.Estimate
-		if exact {
-			sgd = stat.Estimate{Mean: ref, N: 0}
-		} else if sgd, err = stat.MeanOf(vals[0]); err != nil {
+		if err := o.Advance(1); err != nil {
 			return nil, err
 		}
-		for i, tr := range s.tracks[1:] {
-			i++
-			p := WeakPoint{Alpha: a, Method: tr.Method, Exact: exact}
-			p.Diverged = s.Status(i).Diverged || s.Status(0).Diverged && !exact
-			var e stat.Estimate
-			if tr.Reps == 1 {
-				e = stat.Estimate{Mean: vals[i][0], N: 1}
-			} else if e, err = stat.MeanOf(vals[i]); err != nil {
-				return nil, err
-			}
-			p.Err = stat.Diff(e, sgd)
-			out = append(out, p)
+	}
+	return o.Points(), nil
+}
+
+// An OrderRun is a weak-error experiment (see WeakErrors) that advances in
+// small pieces, so that a page can compute it while it stays responsive.
+type OrderRun struct {
+	base   Config
+	alphas []float64
+	obs    Observable
+	cur    int  // index of the learning rate being run
+	sim    *Sim // its simulation
+	exact  bool
+	ref    float64
+	points []WeakPoint
+	work   int // SGD steps times replicas done so far
+	total  int // SGD steps times replicas of the whole experiment
+}
+
+// NewOrderRun prepares the experiment; nothing runs yet.
+func NewOrderRun(base Config, alphas []float64, obs Observable) (*OrderRun, error) {
+	if len(alphas) == 0 {
+		return nil, fmt.Errorf("no learning rates")
+	}
+	o := &OrderRun{base: base, alphas: alphas, obs: obs}
+	for _, a := range alphas {
+		if !(a > 0) || math.IsInf(a, 0) {
+			return nil, fmt.Errorf("learning rate %v must be a positive number", a)
+		}
+		o.total += int(math.Ceil(base.T/a-1e-9)) * (len(base.Methods) + 1) * max(base.Reps, 1)
+	}
+	if err := o.start(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// start builds the simulation of the current learning rate.
+func (o *OrderRun) start() error {
+	cfg := o.base
+	cfg.Alpha = o.alphas[o.cur]
+	cfg.Methods = []Method{SGD}
+	for _, m := range o.base.Methods {
+		if m != SGD {
+			cfg.Methods = append(cfg.Methods, m)
 		}
 	}
-	return out, nil
+	s, err := New(cfg)
+	if err != nil {
+		return err
+	}
+	if o.obs.Name == "pair" && s.tracks[0].N < 2 {
+		return fmt.Errorf("observable pair needs at least two points (n >= 2 or two rows in points)")
+	}
+	o.sim = s
+	o.ref, o.exact = s.exactSGD(o.obs.Name)
+	if o.exact {
+		s.tracks[0].Reps = 0 // SGD's ensemble is not needed
+	}
+	return nil
+}
+
+// Done reports whether every learning rate has been run.
+func (o *OrderRun) Done() bool { return o.cur >= len(o.alphas) }
+
+// Progress returns the fraction of the work done.
+func (o *OrderRun) Progress() float64 {
+	if o.Done() || o.total == 0 {
+		return 1
+	}
+	return math.Min(1, float64(o.work)/float64(o.total))
+}
+
+// Points returns the weak errors of the learning rates finished so far; the
+// caller must not modify them.
+func (o *OrderRun) Points() []WeakPoint { return o.points }
+
+// Current returns the learning rate being run and its simulation (nil when
+// done); the caller must not modify it.
+func (o *OrderRun) Current() (float64, *Sim) {
+	if o.Done() {
+		return 0, nil
+	}
+	return o.alphas[o.cur], o.sim
+}
+
+// Advance takes up to steps SGD steps of the current learning rate (all
+// methods and replicas) and, when it reaches T, records its weak errors and
+// moves to the next learning rate.
+func (o *OrderRun) Advance(steps int) error {
+	if o.Done() {
+		return nil
+	}
+	s := o.sim
+	for i := 0; i < steps && !s.Done(); i++ {
+		s.Step()
+		o.work += (len(s.tracks)) * max(o.base.Reps, 1)
+	}
+	if !s.Done() {
+		return nil
+	}
+	if err := o.record(); err != nil {
+		return err
+	}
+	o.cur++
+	if o.Done() {
+		o.sim = nil
+		return nil
+	}
+	return o.start()
+}
+
+// record computes the weak errors of the finished simulation.
+func (o *OrderRun) record() error {
+	s := o.sim
+	vals := make([][]float64, len(s.tracks))
+	for i, tr := range s.tracks {
+		ev := s.model.NewEval(tr.N)
+		for r := 0; r < tr.Reps; r++ {
+			vals[i] = append(vals[i], o.obs.f(ev, tr.Replica(r), tr.D))
+		}
+	}
+	var sgd stat.Estimate
+	var err error
+	if o.exact {
+		sgd = stat.Estimate{Mean: o.ref}
+	} else if sgd, err = stat.MeanOf(vals[0]); err != nil {
+		return err
+	}
+	for i := 1; i < len(s.tracks); i++ {
+		tr := s.tracks[i]
+		p := WeakPoint{Alpha: s.cfg.Alpha, Method: tr.Method, Exact: o.exact}
+		p.Diverged = s.Status(i).Diverged || s.Status(0).Diverged && !o.exact
+		var e stat.Estimate
+		if tr.Reps == 1 {
+			e = stat.Estimate{Mean: vals[i][0], N: 1}
+		} else if e, err = stat.MeanOf(vals[i]); err != nil {
+			return err
+		}
+		p.Err = stat.Diff(e, sgd)
+		o.points = append(o.points, p)
+	}
+	return nil
 }
 
 // exactSGD returns E f(z_T) of SGD in closed form when it is known: the

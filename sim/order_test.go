@@ -56,3 +56,41 @@ func TestWeakErrors(t *testing.T) {
 		}
 	}
 }
+
+// An OrderRun advanced a step at a time gives the same weak errors as
+// WeakErrors on several goroutines, bit for bit.
+func TestOrderRunStepwise(t *testing.T) {
+	cfg := quadConfig(2, 0, 0.5, 64, [][]float64{{1, 0.5}}, GF, SME1, SMF)
+	cfg.Data = nil
+	cfg.NData = 8
+	obs, _ := ObservableByName("risk")
+	alphas := []float64{0.25, 0.125}
+	want, err := WeakErrors(cfg, alphas, obs, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := NewOrderRun(cfg, alphas, obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1.0
+	for !o.Done() {
+		if p := o.Progress(); p < last {
+			t.Fatalf("progress went back: %v < %v", p, last)
+		} else {
+			last = p
+		}
+		if err := o.Advance(1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := o.Points()
+	if len(got) != len(want) || len(got) != 6 {
+		t.Fatalf("%d points, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] || got[i].Exact {
+			t.Errorf("point %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
