@@ -1,0 +1,117 @@
+//go:build js && browser
+
+// Run in Chromium with wasmbrowsertest (make test-browser):
+//
+//	PATH=$PATH:.bin GOOS=js GOARCH=wasm go test -tags browser ./app/
+
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGameReset(t *testing.T) {
+	for _, q := range []string{"", "scene=flow", "scene=meanfield&n=16&M=64&N=32"} {
+		g := New(q, Options{ConfigFrom: ConfigFrom})
+		if ws := g.State().Warnings; len(ws) > 0 {
+			t.Fatalf("%q: warnings %v", q, ws)
+		}
+		g.Step(5)
+		h := g.Hash()
+		if st := g.State(); st.Steps != 5 || st.Playing {
+			t.Errorf("%q: after Step(5): %+v", q, st)
+		}
+		if got := len(strings.Split(strings.TrimSpace(h), "\n")); got != len(g.State().Methods)+1 {
+			t.Errorf("%q: hash has %d lines for %d methods", q, got, len(g.State().Methods))
+		}
+		g.Reset()
+		if g.State().Steps != 0 {
+			t.Errorf("%q: Reset leaves %d steps", q, g.State().Steps)
+		}
+		g.Step(5)
+		if got := g.Hash(); got != h {
+			t.Errorf("%q: after Reset the hash is\n%s\nwant\n%s", q, got, h)
+		}
+		// A change of a view parameter keeps the simulation.
+		g.SetParam("speed", "123")
+		if g.State().Steps != 5 || g.Values().Speed != 123 {
+			t.Errorf("%q: speed change rebuilt the simulation or was lost", q)
+		}
+		// A change of a simulation parameter rebuilds it.
+		g.SetParam("seed", "9")
+		if g.State().Steps != 0 || !strings.Contains(g.Query(), "seed=9") {
+			t.Errorf("%q: seed change: steps %d, query %q", q, g.State().Steps, g.Query())
+		}
+	}
+}
+
+func TestGameBadQueries(t *testing.T) {
+	for _, q := range []string{
+		"alpha=NaN&T=Inf", "scene=nope&x=1", "preset=nope", "points=1,2;3",
+		"alpha=%ZZ&&&=", "methods=", "scene=flow&preset=<b>",
+	} {
+		var changed []string
+		g := New(q, Options{ConfigFrom: ConfigFrom, OnChange: func(s string) { changed = append(changed, s) }})
+		st := g.State()
+		if st.Error != "" || len(st.Methods) == 0 {
+			t.Errorf("%q: no simulation: %q", q, st.Error)
+		}
+		if len(st.Warnings) == 0 {
+			t.Errorf("%q: no warnings", q)
+		}
+		if len(changed) == 0 || changed[len(changed)-1] != g.Query() {
+			t.Errorf("%q: OnChange got %q, query %q", q, changed, g.Query())
+		}
+		if ws := g.Set(g.Query()); len(ws) > 0 {
+			t.Errorf("%q: canonical %q warns: %v", q, g.Query(), ws)
+		}
+	}
+}
+
+func TestGameUpdate(t *testing.T) {
+	g := New("scene=flow&T=1000&speed=600", Options{ConfigFrom: ConfigFrom})
+	g.Play()
+	for i := 0; i < 30; i++ {
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.frameUsed = 0 // as Draw does
+	}
+	if g.State().Steps == 0 {
+		t.Fatal("Update did not advance the simulation")
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		g.Update()
+		g.frameUsed = 0
+	})
+	if allocs > 0 {
+		t.Errorf("Update allocates %v times per call", allocs)
+	}
+	// Not visible: no steps.
+	g.SetVisible(false)
+	n := g.State().Steps
+	for i := 0; i < 10; i++ {
+		g.Update()
+	}
+	if g.State().Steps != n {
+		t.Errorf("advanced while not visible")
+	}
+	g.SetVisible(true)
+	g.Pause()
+	g.Update()
+	if g.State().Steps != n {
+		t.Errorf("advanced while paused")
+	}
+}
+
+func TestGameStart(t *testing.T) {
+	g := New("scene=flow&start=0.5&alpha=0.1", Options{ConfigFrom: ConfigFrom})
+	for i := 0; i < 100 && g.State().Steps < 5; i++ {
+		g.Update()
+		g.frameUsed = 0
+	}
+	if st := g.State(); st.Steps != 5 || st.Playing {
+		t.Errorf("start=0.5, alpha=0.1: %d steps, playing %v; want 5 steps, paused", st.Steps, st.Playing)
+	}
+}

@@ -1,0 +1,119 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"smflow/scene"
+	"smflow/sim/param"
+)
+
+func testPresets(scene string) []Preset {
+	if scene != "flow" {
+		return nil
+	}
+	return []Preset{
+		{Name: "Tearing!", Caption: "the SDE does not catch the n-point motion", Query: "scene=flow&alpha=0.2&methods=sgd,sme2"},
+		{Name: "plain", Caption: "defaults", Query: "scene=flow"},
+	}
+}
+
+func TestResolvePreset(t *testing.T) {
+	for _, c := range []struct {
+		query     string
+		alpha     float64
+		methods   string
+		preset    string
+		canonical string
+		warn      string // substring of a warning, or ""
+	}{
+		{"scene=flow&preset=tearing", 0.2, "sgd,sme2", "tearing", "scene=flow&preset=tearing", ""},
+		{"scene=flow&preset=tearing&alpha=0.3", 0.3, "sgd,sme2", "tearing", "scene=flow&preset=tearing&alpha=0.3", ""},
+		// The user sets a value back to the scene default: it must be written.
+		{"scene=flow&preset=tearing&alpha=0.1", 0.1, "sgd,sme2", "tearing", "scene=flow&preset=tearing&alpha=0.1", ""},
+		{"scene=flow&preset=nope&alpha=0.3", 0.3, "sgd,smf,sme2", "", "scene=flow&alpha=0.3", "unknown preset nope"},
+		{"scene=flow&alpha=0.3", 0.3, "sgd,smf,sme2", "", "scene=flow&alpha=0.3", ""},
+		{"scene=flow&preset=tearing&bogus=1", 0.2, "sgd,sme2", "tearing", "scene=flow&preset=tearing", "unknown parameter bogus"},
+	} {
+		v, ws := Resolve(c.query, testPresets)
+		if v.Alpha != c.alpha || strings.Join(v.Methods, ",") != c.methods || v.Preset != c.preset {
+			t.Errorf("%s: alpha %v methods %v preset %q", c.query, v.Alpha, v.Methods, v.Preset)
+		}
+		var msgs []string
+		for _, w := range ws {
+			msgs = append(msgs, w.Message)
+		}
+		all := strings.Join(msgs, "\n")
+		if c.warn == "" && len(ws) > 0 || c.warn != "" && !strings.Contains(all, c.warn) {
+			t.Errorf("%s: warnings %q, want %q", c.query, all, c.warn)
+		}
+		got := Canonical(v, testPresets)
+		if got != c.canonical {
+			t.Errorf("%s: Canonical = %q, want %q", c.query, got, c.canonical)
+		}
+		// Round trip.
+		v2, ws2 := Resolve(got, testPresets)
+		if !v2.Equal(v) || len(ws2) > 0 {
+			t.Errorf("%s: round trip of %q differs (warnings %v)", c.query, got, ws2)
+		}
+	}
+}
+
+func TestTextsAndWith(t *testing.T) {
+	v, _ := param.Parse("scene=flow&alpha=0.25&methods=sgd,smf")
+	m := Texts(v)
+	if m["scene"] != "flow" || m["alpha"] != "0.25" || m["methods"] != "sgd,smf" || m["n"] != "121" {
+		t.Errorf("Texts = %v", m)
+	}
+	q := With(param.Encode(v), "alpha", "1e+0")
+	v2, ws := param.Parse(q)
+	if v2.Alpha != 1 || len(ws) > 0 {
+		t.Errorf("With: %q gives alpha %v, warnings %v", q, v2.Alpha, ws)
+	}
+	// Markup in a value is escaped, never passed through.
+	q = With("", "preset", "<img src=x onerror=alert(1)>")
+	if strings.ContainsAny(q, "<> ") {
+		t.Errorf("With did not escape: %q", q)
+	}
+}
+
+func TestPresetKey(t *testing.T) {
+	for _, c := range []struct{ name, key string }{
+		{"weak error O(alpha) vs O(alpha^2)", "weak-error-o-alpha-vs-o-alpha-2"},
+		{"Sigma^{1/2} is not smooth: Sigma(z) = z^2 gives |z|", "sigma-1-2-is-not-smooth-sigma-z-z-2-give"},
+		{"  a shallow network as particles ", "a-shallow-network-as-particles"},
+		{"Tearing!", "tearing"},
+	} {
+		if got := PresetKey(Preset{Name: c.name}); got != c.key {
+			t.Errorf("PresetKey(%q) = %q, want %q", c.name, got, c.key)
+		}
+	}
+}
+
+// TestScenePresets: every preset of every scene resolves without warnings
+// and its canonical URL is short and reads back to the same values.
+func TestScenePresets(t *testing.T) {
+	for _, sc := range scene.Scenes() {
+		keys := map[string]bool{}
+		for _, p := range scene.Presets(sc) {
+			key := PresetKey(p)
+			if keys[key] {
+				t.Errorf("scene %s: two presets with key %q", sc, key)
+			}
+			keys[key] = true
+			q := "scene=" + sc + "&preset=" + key
+			v, ws := Resolve(q, scene.Presets)
+			if len(ws) > 0 {
+				t.Errorf("%s: %v", q, ws)
+			}
+			if got := Canonical(v, scene.Presets); got != q {
+				t.Errorf("Canonical(%s) = %q", q, got)
+			}
+			want, _ := param.Parse(p.Query)
+			want.Preset = key
+			if !v.Equal(want) {
+				t.Errorf("%s: values %v, want %v", q, param.Encode(v), param.Encode(want))
+			}
+		}
+	}
+}

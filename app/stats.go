@@ -1,0 +1,132 @@
+package app
+
+import "time"
+
+// Stats are the page's performance statistics, averaged over the last
+// window (about a second).
+type Stats struct {
+	// StepsPerSec is the number of simulation (SGD) steps per second of
+	// wall time while playing.
+	StepsPerSec float64
+	// Speed is the requested number of steps per second.
+	Speed float64
+	// Behind is true when the requested speed could not be held.
+	Behind bool
+	// MsUpdate and MsDraw are the mean milliseconds per call of Update and
+	// Draw (Draw only records the commands; the GPU work is not included).
+	MsUpdate, MsDraw float64
+	// MsStep is the mean milliseconds per simulation step.
+	MsStep float64
+	// FPS and TPS are Ebiten's measured frames and ticks per second.
+	FPS, TPS float64
+	// Frames is the number of frames drawn since the page loaded.
+	Frames int
+	// FirstFrameMs is the wall time in milliseconds from the start of the
+	// program to the end of the first Draw.
+	FirstFrameMs float64
+	// AllocsPerUpdate and AllocsPerDraw are the mean numbers of heap
+	// allocations per call of Update and of Draw (0 in steady state).
+	AllocsPerUpdate, AllocsPerDraw float64
+}
+
+// Meter accumulates timings and publishes Stats once per window. It does not
+// allocate.
+type Meter struct {
+	// Window is the averaging window (a second when zero).
+	Window time.Duration
+
+	start                time.Time
+	steps                int
+	stepTime             time.Duration
+	updates, draws       int
+	updateTime, drawTime time.Duration
+	updateAllocs         uint64
+	drawAllocs           uint64
+	playing              time.Duration // wall time spent playing in the window
+	last                 Stats
+}
+
+// Update records one call of Update that took d and ran steps simulation
+// steps in stepTime; playing says whether the simulation was playing, dt is
+// the wall time since the previous Update.
+func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.Duration, playing bool, dt time.Duration) {
+	m.updates++
+	m.updateTime += d
+	m.steps += steps
+	m.stepTime += stepTime
+	if playing {
+		m.playing += dt
+	}
+	m.roll(now)
+}
+
+// Allocs records heap allocations made by one call of Update (draw false)
+// or Draw (draw true).
+func (m *Meter) Allocs(n uint64, draw bool) {
+	if draw {
+		m.drawAllocs += n
+	} else {
+		m.updateAllocs += n
+	}
+}
+
+// Draw records one call of Draw that took d.
+func (m *Meter) Draw(d time.Duration) {
+	m.draws++
+	m.drawTime += d
+	m.last.Frames++
+}
+
+// roll publishes the averages when the window is over.
+func (m *Meter) roll(now time.Time) {
+	w := m.Window
+	if w <= 0 {
+		w = time.Second
+	}
+	if m.start.IsZero() {
+		m.start = now
+		return
+	}
+	el := now.Sub(m.start)
+	if el < w {
+		return
+	}
+	s := &m.last
+	s.StepsPerSec = 0
+	if m.playing > 0 {
+		s.StepsPerSec = float64(m.steps) / m.playing.Seconds()
+	}
+	s.MsUpdate = ms(m.updateTime, m.updates)
+	s.MsDraw = ms(m.drawTime, m.draws)
+	s.MsStep = ms(m.stepTime, m.steps)
+	s.AllocsPerUpdate = per(m.updateAllocs, m.updates)
+	s.AllocsPerDraw = per(m.drawAllocs, m.draws)
+	m.updateAllocs, m.drawAllocs = 0, 0
+	m.start = now
+	m.steps, m.updates, m.draws = 0, 0, 0
+	m.stepTime, m.updateTime, m.drawTime, m.playing = 0, 0, 0, 0
+}
+
+// Stats returns the last published averages.
+func (m *Meter) Stats() Stats { return m.last }
+
+// SetFirstFrame records the time to the first frame.
+func (m *Meter) SetFirstFrame(d time.Duration) {
+	if m.last.FirstFrameMs == 0 {
+		m.last.FirstFrameMs = float64(d) / 1e6
+	}
+}
+
+func ms(d time.Duration, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return d.Seconds() * 1e3 / float64(n)
+}
+
+func per(n uint64, calls int) float64 {
+	if calls == 0 {
+		return 0
+	}
+	return float64(n) / float64(calls)
+}

@@ -1,0 +1,578 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"image/png"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// jsState is the result of window.smflow.state().
+type jsState struct {
+	Query      string  `json:"query"`
+	Scene      string  `json:"scene"`
+	Preset     string  `json:"preset"`
+	T          float64 `json:"t"`
+	TEnd       float64 `json:"T"`
+	Steps      int     `json:"steps"`
+	TotalSteps int     `json:"totalSteps"`
+	Done       bool    `json:"done"`
+	Playing    bool    `json:"playing"`
+	Visible    bool    `json:"visible"`
+	Error      string  `json:"error"`
+	Methods    []struct {
+		Name       string   `json:"name"`
+		Label      string   `json:"label"`
+		Status     string   `json:"status"`
+		DivergedAt *float64 `json:"divergedAt"`
+	} `json:"methods"`
+	Warnings []struct {
+		Key     string `json:"key"`
+		Value   string `json:"value"`
+		Message string `json:"message"`
+	} `json:"warnings"`
+}
+
+// jsStats is the result of window.smflow.stats().
+type jsStats struct {
+	StepsPerSec  float64 `json:"stepsPerSec"`
+	Speed        float64 `json:"speed"`
+	Behind       bool    `json:"behind"`
+	Message      string  `json:"message"`
+	MsUpdate     float64 `json:"msUpdate"`
+	MsDraw       float64 `json:"msDraw"`
+	MsStep       float64 `json:"msStep"`
+	FPS          float64 `json:"fps"`
+	TPS          float64 `json:"tps"`
+	Frames       int     `json:"frames"`
+	FirstFrameMs float64 `json:"firstFrameMs"`
+	AllocsUpd    float64 `json:"allocsPerUpdate"`
+	AllocsDraw   float64 `json:"allocsPerDraw"`
+}
+
+func (tb *tab) state() jsState { return eval[jsState](tb, `smflow.state()`) }
+func (tb *tab) stats() jsStats { return eval[jsStats](tb, `smflow.stats()`) }
+
+// click clicks the element that matches a CSS selector with the mouse.
+func (tb *tab) click(sel string) {
+	tb.t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
+		tb.t.Fatalf("click %s: %v", sel, err)
+	}
+}
+
+// visible reports whether the element that matches sel is rendered.
+func (tb *tab) visible(sel string) bool {
+	tb.t.Helper()
+	return eval[bool](tb, `(() => { const e = document.querySelector(`+jsString(sel)+`);
+		return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"; })()`)
+}
+
+func jsString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// firstFrameLimit is the time allowed from navigation to the first frame, in
+// ms: 3000, or $SMFLOW_FIRST_FRAME_MS.
+func firstFrameLimit() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("SMFLOW_FIRST_FRAME_MS"), 64); err == nil && v > 0 {
+		return v
+	}
+	return 3000
+}
+
+// TestDefaultPage: the page draws its first frame within 3 s of the
+// navigation (the better of two loads, since software WebGL on a busy
+// machine varies a lot), has no warnings, and time advances after the play
+// button is clicked.
+func TestDefaultPage(t *testing.T) {
+	var tb *tab
+	best := 0.0
+	for try := 0; try < 2; try++ {
+		tb = open(t, "/")
+		ff := eval[float64](tb, `window.smflowFirstFrameAt`)
+		t.Logf("first frame %.0f ms after navigation start; milestones %s", ff, eval[string](tb, `JSON.stringify(Object.assign({},
+			window.smflowTimes, {wasmFetched: (performance.getEntriesByType("resource").find(r => r.name.endsWith("smflow.wasm")) || {}).responseEnd}))`))
+		if try == 0 || ff < best {
+			best = ff
+		}
+		if best <= firstFrameLimit() {
+			break
+		}
+	}
+	if best > firstFrameLimit() {
+		t.Errorf("first frame after %.0f ms, want at most %.0f", best, firstFrameLimit())
+	}
+	tb.drawn()
+	if tb.visible("#loading") {
+		t.Error("the loading message is still shown")
+	}
+	if tb.visible("#warnings") {
+		t.Errorf("warnings shown for the default URL: %v", tb.state().Warnings)
+	}
+	st := tb.state()
+	if st.Playing || st.Steps != 0 {
+		t.Errorf("default page: playing %v, steps %d; want paused at 0", st.Playing, st.Steps)
+	}
+	if len(st.Methods) == 0 {
+		t.Fatal("no methods")
+	}
+	tb.saveShot("page")
+	tb.click("#transport button.play")
+	tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+	t1 := tb.state().T
+	tb.waitFor(fmt.Sprintf(`smflow.state().t > %v || smflow.state().done`, t1), 30*time.Second)
+	// Keyboard: space pauses once the page has focus.
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(" ")); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitFor(`!smflow.state().playing`, 5*time.Second)
+	// The right arrow steps, r resets.
+	n := tb.state().Steps
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitFor(fmt.Sprintf(`smflow.state().steps === %d || smflow.state().done`, n+1), 5*time.Second)
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("r")); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitFor(`smflow.state().steps === 0`, 5*time.Second)
+	tb.drawn()
+	// Equations of the visible methods are shown.
+	n = eval[int](tb, `document.querySelectorAll("#eqs tr math").length`)
+	if n != len(st.Methods) {
+		t.Errorf("%d equations for %d methods", n, len(st.Methods))
+	}
+	tb.noErrors()
+}
+
+// TestURLRoundTrip: a control change shows in the URL; loading that URL gives
+// the same state (hash) after the same number of steps; reset reproduces it.
+func TestURLRoundTrip(t *testing.T) {
+	tb := open(t, "/?scene=flow")
+	// Change alpha through its number field, as a user would.
+	eval[bool](tb, `(() => { const e = document.querySelector("#ctl-alpha");
+		e.value = "0.05"; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	search := eval[string](tb, `location.search`)
+	if !strings.Contains(search, "alpha=0.05") || !strings.Contains(search, "scene=flow") {
+		t.Fatalf("URL after the change: %q", search)
+	}
+	// Seed through smflow.setParam, methods through a checkbox.
+	eval[bool](tb, `(() => { const e = document.querySelector('#ctl-methods input[value="sme2"]');
+		e.click(); return true; })()`)
+	search = eval[string](tb, `location.search`)
+	if !strings.Contains(search, "methods=") {
+		t.Fatalf("URL after unchecking sme2: %q", search)
+	}
+	eval[bool](tb, `(smflow.step(25), true)`)
+	h1 := eval[string](tb, `smflow.hash()`)
+	if st := tb.state(); st.Steps != 25 || len(strings.Split(strings.TrimSpace(h1), "\n")) != len(st.Methods)+1 {
+		t.Fatalf("after 25 steps: state %+v, hash %q", st, h1)
+	}
+	for _, m := range tb.state().Methods {
+		if m.Name == "sme2" {
+			t.Error("sme2 still runs after unchecking it")
+		}
+	}
+	// Reset reproduces the numbers.
+	eval[bool](tb, `(smflow.reset(), smflow.step(25), true)`)
+	if h := eval[string](tb, `smflow.hash()`); h != h1 {
+		t.Errorf("after reset: hash\n%s\nwant\n%s", h, h1)
+	}
+	// A fresh load of the URL too.
+	tb.navigate("/" + search)
+	if got := eval[string](tb, `location.search`); got != search {
+		t.Errorf("URL changed on reload: %q, want %q", got, search)
+	}
+	eval[bool](tb, `(smflow.step(25), true)`)
+	if h := eval[string](tb, `smflow.hash()`); h != h1 {
+		t.Errorf("after reload: hash\n%s\nwant\n%s", h, h1)
+	}
+	// And the native simulation gives the same numbers as the browser.
+	if want, err := nativeHash(strings.TrimPrefix(search, "?"), 25); err != nil {
+		t.Errorf("native hash: %v", err)
+	} else if h1 != want {
+		t.Errorf("browser hash\n%s\nnative hash\n%s", h1, want)
+	}
+	// The command-line tool at the final time T: run the page to the end.
+	q := "scene=flow&alpha=0.05&T=1&seed=3&methods=sgd,smf,sme2"
+	tb.navigate("/?" + q)
+	eval[bool](tb, `(smflow.step(1000000), true)`)
+	hb := eval[string](tb, `smflow.hash()`)
+	if want, err := smfHash(q); err != nil {
+		t.Error(err)
+	} else if hb != want {
+		t.Errorf("browser hash at T\n%s\nsmf hash\n%s", hb, want)
+	}
+	tb.noErrors()
+}
+
+// TestBadURLs: whatever the URL, the page draws, says what it ignored, logs
+// no console error and never turns URL text into markup.
+func TestBadURLs(t *testing.T) {
+	cases := []struct {
+		name, query string
+		warn        bool
+	}{
+		{"NaN and Inf", "alpha=NaN&T=Inf&xim=-Infinity", true},
+		{"negative and huge", "alpha=-3&n=-5&reps=1e99&seed=-1&N=99999999999999999999&speed=1e300&dpr=100", true},
+		{"unknown keys and scene", "scene=nope&foo=bar&ALPHA=0.2&=x&&&", true},
+		{"markup", "preset=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E&methods=sgd,%3Cscript%3Ewindow.__xss=2%3C/script%3E&%3Cb%3Ekey%3C/b%3E=1&hide=%3Cimg%20src=x%20onerror=window.__xss=3%3E", true},
+		{"broken escapes and points", "alpha=%E0%A4%A&points=1,2;NaN,3;4&T=0&k=0", true},
+		{"meanfield extremes", "scene=meanfield&n=4096&M=20000&N=10000&alpha=2&speed=10000&autoplay=1", false},
+	}
+	tb := open(t, "/")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tb.t = t
+			tb.navigate("/?" + c.query)
+			tb.drawn()
+			st := tb.state()
+			if c.warn && len(st.Warnings) == 0 {
+				t.Errorf("no warnings for %q", c.query)
+			}
+			if c.warn && !tb.visible("#warnings li") {
+				t.Errorf("warnings not shown for %q", c.query)
+			}
+			shown := eval[int](tb, `document.querySelectorAll("#warnings li").length`)
+			if shown != len(st.Warnings) {
+				t.Errorf("%d warnings shown, %d reported", shown, len(st.Warnings))
+			}
+			if n := eval[int](tb, `document.querySelectorAll("img, script:not([src]), b").length`); n != 0 {
+				t.Errorf("%d elements injected from the URL", n)
+			}
+			if x := eval[bool](tb, `window.__xss !== undefined`); x {
+				t.Error("script from the URL ran")
+			}
+			// The canonical URL reads back without warnings.
+			q := eval[string](tb, `location.search`)
+			if ws := eval[int](tb, `smflow.set(location.search).length`); ws != 0 {
+				t.Errorf("canonical URL %q gives %d warnings", q, ws)
+			}
+			tb.noErrors()
+			tb.mu.Lock()
+			tb.msgs = nil
+			tb.mu.Unlock()
+		})
+	}
+}
+
+// TestEmbedAndHide: embed=1 shows the canvas alone with the overlay, the
+// hide flags hide their controls.
+func TestEmbedAndHide(t *testing.T) {
+	tb := open(t, "/?embed=1&scene=flow")
+	if tb.visible("#ui") {
+		t.Error("the control panel is shown in embed mode")
+	}
+	if !tb.visible("#overlay") {
+		t.Error("no overlay in embed mode")
+	}
+	r := tb.canvasRect()
+	if r.Dx() < viewW-2 || r.Dy() < viewH-2 {
+		t.Errorf("canvas %v does not fill the %dx%d frame", r, viewW, viewH)
+	}
+	tb.drawn()
+	tb.click("#overlay button.play")
+	tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+	tb.click("#overlay button[data-act=reset]")
+	if href := eval[string](tb, `document.querySelector("#overlay a.full").href`); strings.Contains(href, "embed=1") || !strings.Contains(href, "scene=flow") {
+		t.Errorf("link to the full app: %q", href)
+	}
+	// Not visible: the simulation stops.
+	eval[bool](tb, `(smflow.setVisible(false), smflow.play(), true)`)
+	s1 := tb.state().Steps
+	time.Sleep(300 * time.Millisecond)
+	if s2 := tb.state().Steps; s2 != s1 {
+		t.Errorf("simulation advanced while not visible: %d -> %d", s1, s2)
+	}
+	eval[bool](tb, `(smflow.setVisible(true), smflow.pause(), true)`)
+	tb.noErrors()
+
+	tb.navigate("/?hide=alpha,seed,preset")
+	for _, sel := range []string{`[data-param="alpha"]`, `[data-param="seed"]`, `#scenebox [data-param="preset"]`} {
+		if tb.visible(sel) {
+			t.Errorf("%s is shown although hidden", sel)
+		}
+	}
+	for _, sel := range []string{`[data-param="n"]`, `#scene`, `#ui`} {
+		if !tb.visible(sel) {
+			t.Errorf("%s is hidden", sel)
+		}
+	}
+	if tb.visible("#overlay") {
+		t.Error("overlay shown outside embed mode")
+	}
+	// The embed snippet: an iframe of this URL with embed=1.
+	tb.click(`button[data-act="copyembed"]`)
+	tb.waitFor(`document.querySelector("#copybox").value !== ""`, 5*time.Second)
+	snip := eval[string](tb, `document.querySelector("#copybox").value`)
+	if !strings.HasPrefix(snip, "<iframe ") || !strings.Contains(snip, "embed=1") || !strings.Contains(snip, "hide=alpha,seed,preset") {
+		t.Errorf("embed snippet %q", snip)
+	}
+	tb.noErrors()
+}
+
+// TestExport: PNG export gives a valid PNG of the canvas size, CSV export
+// parses.
+func TestExport(t *testing.T) {
+	tb := open(t, "/?scene=ensemble")
+	eval[bool](tb, `(smflow.step(10), true)`)
+	b := pngFromJS(tb, `smflow.exportPNG()`)
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("exportPNG: %v", err)
+	}
+	w := eval[float64](tb, `document.querySelector("canvas").getBoundingClientRect().width * devicePixelRatio`)
+	if d := float64(img.Bounds().Dx()) - w; d < -2 || d > 2 {
+		t.Errorf("PNG width %d, canvas %v device pixels", img.Bounds().Dx(), w)
+	}
+	if ink, colours := inkStats(img, img.Bounds()); ink == 0 || colours < 2 {
+		t.Errorf("PNG looks blank: %d inked pixels, %d colours", ink, colours)
+	}
+
+	text := eval[string](tb, `smflow.exportCSV()`)
+	rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatalf("state CSV: %v", err)
+	}
+	if len(rows) < 2 || strings.Join(rows[0][:4], ",") != "method,rep,point,t" || rows[0][4] != "z1" {
+		t.Fatalf("state CSV header %v, %d rows", rows[0], len(rows))
+	}
+	st := tb.state()
+	names := map[string]bool{}
+	for _, r := range rows[1:] {
+		names[r[0]] = true
+	}
+	if len(names) != len(st.Methods) {
+		t.Errorf("state CSV has methods %v, state %d methods", names, len(st.Methods))
+	}
+	text = eval[string](tb, `smflow.exportCSV("series")`)
+	rows, err = csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatalf("series CSV: %v", err)
+	}
+	if strings.Join(rows[0], ",") != "series,t,y,se" {
+		t.Errorf("series CSV header %v", rows[0])
+	}
+	tb.noErrors()
+}
+
+// TestSubPath: the dist folder served under /sub/dir/ works, with the
+// precompressed wasm.
+func TestSubPath(t *testing.T) {
+	tb := open(t, "/sub/dir/?scene=flow&alpha=0.2")
+	tb.drawn()
+	if p := eval[string](tb, `location.pathname`); p != "/sub/dir/" {
+		t.Errorf("path after load: %q", p)
+	}
+	q, _ := url.ParseQuery(strings.TrimPrefix(eval[string](tb, `location.search`), "?"))
+	if q.Get("alpha") != "0.2" || q.Get("scene") != "flow" {
+		t.Errorf("query after load: %v", q)
+	}
+	enc := eval[[]float64](tb, `(() => { const e = performance.getEntriesByType("resource").find(r => r.name.endsWith("smflow.wasm"));
+		return e ? [e.encodedBodySize, e.decodedBodySize] : [0, 0]; })()`)
+	t.Logf("smflow.wasm: %.0f bytes on the wire, %.0f decoded", enc[0], enc[1])
+	if !(enc[0] > 0 && enc[0] < enc[1]/2) {
+		t.Errorf("wasm not served compressed: %v", enc)
+	}
+	tb.noErrors()
+}
+
+// TestScenes: every scene of the app and every preset loads, draws and its
+// time advances.
+func TestScenes(t *testing.T) {
+	tb := open(t, "/")
+	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+		type preset struct {
+			Key   string `json:"key"`
+			Name  string `json:"name"`
+			Query string `json:"query"`
+		}
+		presets := eval[[]preset](tb, `smflow.presets(`+jsString(scene)+`) || []`)
+		queries := []string{"scene=" + scene}
+		shots := []string{scene}
+		for _, p := range presets {
+			queries = append(queries, "scene="+scene+"&preset="+p.Key)
+			shots = append(shots, scene+"-"+p.Key)
+		}
+		for i, q := range queries {
+			t.Run(q, func(t *testing.T) {
+				tb.t = t
+				tb.navigate("/?" + q)
+				if st := tb.state(); len(st.Warnings) > 0 {
+					t.Errorf("warnings: %v", st.Warnings)
+				}
+				eval[bool](tb, `(smflow.play(), true)`)
+				tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+				eval[bool](tb, `(smflow.pause(), true)`)
+				tb.drawn()
+				tb.saveShot(shots[i])
+				tb.noErrors()
+				tb.mu.Lock()
+				tb.msgs = nil
+				tb.mu.Unlock()
+			})
+		}
+	}
+}
+
+// TestRealTime: while playing, Update stays within its time budget, frames
+// allocate nothing in steady state, and a speed the machine cannot hold is
+// reported in the page.
+func TestRealTime(t *testing.T) {
+	tb := open(t, "/")
+	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+		t.Run(scene, func(t *testing.T) {
+			tb.t = t
+			// T large so the run does not end while measuring.
+			tb.navigate("/?scene=" + scene + "&T=1000&autoplay=1&speed=100000")
+			tb.waitFor(`smflow.state().steps > 0`, 30*time.Second)
+			// Two stats windows without calls into Go from the test.
+			time.Sleep(2500 * time.Millisecond)
+			s := tb.stats()
+			t.Logf("%s: %.0f steps/s, Update %.2f ms, Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, allocs per Update %.2f, per Draw %.2f",
+				scene, s.StepsPerSec, s.MsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.AllocsUpd, s.AllocsDraw)
+			if !s.Behind {
+				t.Errorf("speed 100000 reported as held (%.0f steps/s)", s.StepsPerSec)
+			}
+			if !tb.visible("#speedwarn") || !strings.Contains(eval[string](tb, `document.querySelector("#speedwarn").textContent`), "can't hold") {
+				t.Error("the page does not say that the speed cannot be held")
+			}
+			// Update's own time is the budget (8 ms) plus at most one step.
+			if s.MsUpdate > 8+2*s.MsStep+4 {
+				t.Errorf("Update takes %.1f ms with a step of %.1f ms: over the budget", s.MsUpdate, s.MsStep)
+			}
+			if s.AllocsUpd > 1 || s.AllocsDraw > 1 {
+				t.Errorf("steady state allocates: %.2f per Update, %.2f per Draw", s.AllocsUpd, s.AllocsDraw)
+			}
+			tb.noErrors()
+			tb.mu.Lock()
+			tb.msgs = nil
+			tb.mu.Unlock()
+		})
+	}
+}
+
+// TestHiDPI: on a device with 2 device pixels per CSS pixel the canvas is
+// drawn at device resolution, and dpr=1 turns that off.
+func TestHiDPI(t *testing.T) {
+	tb := open(t, "/")
+	for _, c := range []struct {
+		query string
+		scale float64
+	}{
+		{"scene=flow", 2},
+		{"scene=flow&dpr=1", 1},
+	} {
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(800, 500, chromedp.EmulateScale(2))); err != nil {
+			t.Fatal(err)
+		}
+		tb.navigate("/?" + c.query)
+		css := eval[float64](tb, `document.querySelector("canvas").getBoundingClientRect().width`)
+		img, err := png.Decode(bytes.NewReader(pngFromJS(tb, `smflow.exportPNG()`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := float64(img.Bounds().Dx()), css*c.scale; got < want-2 || got > want+2 {
+			t.Errorf("%s: drawn %v pixels wide for %v CSS pixels, want scale %v", c.query, got, css, c.scale)
+		}
+	}
+	tb.noErrors()
+}
+
+// TestSelectors: the scene and preset selectors set the URL and the caption;
+// a control change keeps the preset in the URL; "(custom)" keeps the values.
+func TestSelectors(t *testing.T) {
+	tb := open(t, "/")
+	change := func(sel, value string) {
+		t.Helper()
+		eval[bool](tb, `(() => { const e = document.querySelector(`+jsString(sel)+`);
+			e.value = `+jsString(value)+`; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	}
+	search := func() string { return eval[string](tb, `location.search`) }
+	change("#scene", "flow")
+	if st := tb.state(); st.Scene != "flow" || search() != "?scene=flow" {
+		t.Fatalf("after choosing flow: scene %q, URL %q", st.Scene, search())
+	}
+	type preset struct {
+		Key     string `json:"key"`
+		Caption string `json:"caption"`
+	}
+	ps := eval[[]preset](tb, `smflow.presets("flow")`)
+	if len(ps) < 2 {
+		t.Fatalf("flow has %d presets", len(ps))
+	}
+	change("#preset", ps[1].Key)
+	if got, want := search(), "?scene=flow&preset="+ps[1].Key; got != want {
+		t.Errorf("URL %q, want %q", got, want)
+	}
+	if c := eval[string](tb, `document.querySelector("#caption").textContent`); c != ps[1].Caption {
+		t.Errorf("caption %q, want %q", c, ps[1].Caption)
+	}
+	h := eval[string](tb, `(smflow.step(3), smflow.hash())`)
+	change("#ctl-seed", "7")
+	if got, want := search(), "?scene=flow&preset="+ps[1].Key+"&seed=7"; got != want {
+		t.Errorf("URL %q, want %q", got, want)
+	}
+	change("#preset", "")
+	q := search()
+	if strings.Contains(q, "preset=") || !strings.Contains(q, "seed=7") {
+		t.Errorf("URL after (custom): %q", q)
+	}
+	change("#ctl-seed", "1")
+	if got := eval[string](tb, `(smflow.step(3), smflow.hash())`); got != h {
+		t.Errorf("the preset's values without its name give hash\n%s\nwant\n%s", got, h)
+	}
+	tb.noErrors()
+}
+
+// TestOffscreenFrame: an embedded scene below the fold of a page does not
+// run; scrolled into view it plays (autoplay=1), scrolled away it stops.
+func TestOffscreenFrame(t *testing.T) {
+	need(t)
+	tb := open0(t)
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(baseURL+"/test/slides.html")); err != nil {
+		t.Fatal(err)
+	}
+	const fw = `document.querySelector("#f").contentWindow`
+	tb.waitFor(fw+`.smflow && typeof `+fw+`.smflowFirstFrameAt === "number" && !!`+fw+`.smflowTimes.controls`, 60*time.Second)
+	tb.waitFor(`!`+fw+`.smflow.state().visible`, 10*time.Second)
+	s1 := eval[int](tb, fw+`.smflow.state().steps`)
+	time.Sleep(500 * time.Millisecond)
+	if s2 := eval[int](tb, fw+`.smflow.state().steps`); s2 != s1 {
+		t.Errorf("the frame below the fold ran: %d -> %d steps", s1, s2)
+	}
+	eval[bool](tb, `(document.querySelector("#f").scrollIntoView(), true)`)
+	tb.waitFor(fw+`.smflow.state().visible && `+fw+`.smflow.state().steps > 0`, 30*time.Second)
+	eval[bool](tb, `(window.scrollTo(0, 0), true)`)
+	tb.waitFor(`!`+fw+`.smflow.state().visible`, 10*time.Second)
+	s1 = eval[int](tb, fw+`.smflow.state().steps`)
+	time.Sleep(500 * time.Millisecond)
+	if s2 := eval[int](tb, fw+`.smflow.state().steps`); s2 != s1 {
+		t.Errorf("the frame ran after it was scrolled away: %d -> %d steps", s1, s2)
+	}
+	tb.noErrors()
+}

@@ -1,0 +1,178 @@
+//go:build js
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"smflow/app"
+	"smflow/render/plot"
+	"smflow/sim"
+	"smflow/sim/param"
+)
+
+// replaceURL writes the canonical query into the address bar with
+// history.replaceState, keeping the path (so a sub-path keeps working) and
+// the fragment.
+func replaceURL(query string) {
+	loc := js.Global().Get("location")
+	u := loc.Get("pathname").String()
+	if query != "" {
+		u += "?" + query
+	}
+	u += loc.Get("hash").String()
+	defer func() {
+		// replaceState can throw (e.g. in a sandboxed frame): ignore it.
+		recover()
+	}()
+	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
+}
+
+// newBridge returns the window.smflow object.
+func newBridge(g *app.Game) js.Value {
+	obj := js.Global().Get("Object").New()
+	fn := func(name string, f func(args []js.Value) any) {
+		obj.Set(name, js.FuncOf(func(this js.Value, args []js.Value) (out any) {
+			defer func() {
+				if r := recover(); r != nil {
+					js.Global().Get("console").Call("error", fmt.Sprintf("smflow.%s: %v", name, r))
+					out = nil
+				}
+			}()
+			return f(args)
+		}))
+	}
+	arg := func(args []js.Value, i int) js.Value {
+		if i < len(args) {
+			return args[i]
+		}
+		return js.Undefined()
+	}
+	str := func(v js.Value) string {
+		if v.Type() == js.TypeString {
+			return v.String()
+		}
+		if v.IsUndefined() || v.IsNull() {
+			return ""
+		}
+		return js.Global().Get("String").Invoke(v).String()
+	}
+
+	fn("state", func([]js.Value) any { return stateJS(g.State()) })
+	fn("stats", func([]js.Value) any { return statsJS(g.Stats()) })
+	fn("hash", func([]js.Value) any { return g.Hash() })
+	fn("set", func(args []js.Value) any { return warningsJS(g.Set(str(arg(args, 0)))) })
+	fn("setParam", func(args []js.Value) any {
+		return warningsJS(g.SetParam(str(arg(args, 0)), str(arg(args, 1))))
+	})
+	fn("queryWith", func(args []js.Value) any { return g.QueryWith(str(arg(args, 0)), str(arg(args, 1))) })
+	fn("values", func([]js.Value) any {
+		m := map[string]any{}
+		for k, v := range app.Texts(g.Values()) {
+			m[k] = v
+		}
+		return m
+	})
+	schema := string(param.JSON())
+	fn("schema", func([]js.Value) any { return schema })
+	fn("presets", func(args []js.Value) any {
+		scene := str(arg(args, 0))
+		if scene == "" {
+			scene = g.Values().Scene
+		}
+		var out []any
+		for _, p := range g.Presets(scene) {
+			out = append(out, map[string]any{"key": app.PresetKey(p), "name": p.Name, "caption": p.Caption, "query": p.Query})
+		}
+		return out
+	})
+	colors := map[string]any{}
+	for _, m := range sim.AllMethods() {
+		c := plot.MethodColor(m)
+		colors[m.String()] = fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+	}
+	fn("colors", func([]js.Value) any { return colors })
+	fn("play", func([]js.Value) any { g.Play(); return nil })
+	fn("pause", func([]js.Value) any { g.Pause(); return nil })
+	fn("toggle", func([]js.Value) any { g.Toggle(); return nil })
+	fn("reset", func([]js.Value) any { g.Reset(); return nil })
+	fn("step", func(args []js.Value) any {
+		n := 1
+		if a := arg(args, 0); a.Type() == js.TypeNumber {
+			n = max(1, min(a.Int(), 1_000_000))
+		}
+		g.Step(n)
+		return nil
+	})
+	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
+	fn("exportCSV", func(args []js.Value) any {
+		if str(arg(args, 0)) == "series" {
+			return string(g.SeriesCSV())
+		}
+		return string(g.StateCSV())
+	})
+	fn("exportPNG", func([]js.Value) any {
+		var exec js.Func
+		exec = js.FuncOf(func(this js.Value, args []js.Value) any {
+			resolve, reject := args[0], args[1]
+			g.RequestPNG(func(b []byte, err error) {
+				if err != nil {
+					reject.Invoke(js.Global().Get("Error").New(err.Error()))
+					return
+				}
+				arr := js.Global().Get("Uint8Array").New(len(b))
+				js.CopyBytesToJS(arr, b)
+				resolve.Invoke(arr)
+			})
+			return nil
+		})
+		p := js.Global().Get("Promise").New(exec)
+		exec.Release()
+		return p
+	})
+	return obj
+}
+
+func stateJS(s app.State) any {
+	ms := make([]any, len(s.Methods))
+	for i, m := range s.Methods {
+		status := "ok"
+		at := js.Null()
+		if m.Diverged {
+			status = "diverged"
+			at = js.ValueOf(m.DivergedAt)
+		}
+		ms[i] = map[string]any{
+			"name": m.Name, "label": m.Label, "status": status,
+			"divergedAt": at, "divergedReps": m.DivergedReps, "reps": m.Reps,
+		}
+	}
+	return map[string]any{
+		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
+		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
+		"done": s.Done, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
+		"methods": ms, "warnings": warningsJS(s.Warnings),
+	}
+}
+
+func statsJS(s app.Stats) any {
+	msg := ""
+	if s.Behind {
+		msg = fmt.Sprintf("can't hold the requested speed: %.4g of %.4g steps/s", s.StepsPerSec, s.Speed)
+	}
+	return map[string]any{
+		"stepsPerSec": s.StepsPerSec, "speed": s.Speed, "behind": s.Behind, "message": msg,
+		"msUpdate": s.MsUpdate, "msDraw": s.MsDraw, "msStep": s.MsStep,
+		"fps": s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,
+		"allocsPerUpdate": s.AllocsPerUpdate, "allocsPerDraw": s.AllocsPerDraw,
+	}
+}
+
+func warningsJS(ws []param.Warning) any {
+	out := make([]any, len(ws))
+	for i, w := range ws {
+		out[i] = map[string]any{"key": w.Key, "value": w.Value, "message": w.Message}
+	}
+	return out
+}

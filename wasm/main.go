@@ -1,0 +1,85 @@
+//go:build js
+
+// Command wasm is the browser entry point of smflow (GOOS=js GOARCH=wasm):
+// it reads the page's query string, runs the app.Game with Ebiten and
+// exposes a small JavaScript API as window.smflow:
+//
+//	state()          {query, scene, preset, t, T, steps, totalSteps, done, playing,
+//	                  visible, error, methods: [{name, label, status, divergedAt,
+//	                  divergedReps, reps}], warnings: [{key, value, message}]}
+//	stats()          {stepsPerSec, speed, behind, message, msUpdate, msDraw, msStep,
+//	                  fps, tps, frames, firstFrameMs, allocsPerUpdate, allocsPerDraw}
+//	hash()           "method hash\n" per method and "steps n\n", as `smf hash` prints
+//	set(query)       replace the whole query; returns the warnings
+//	setParam(k, v)   set one parameter; returns the warnings
+//	values()         {key: value as text} of every parameter
+//	queryWith(k, v)  the canonical query with one parameter changed (not applied)
+//	schema()         the parameter schema as JSON text (param.JSON)
+//	presets(scene)   [{key, name, caption, query}] (preset=key in the URL)
+//	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
+//	exportCSV(kind)  CSV text of the state ("state", default) or the plotted series ("series")
+//	exportPNG()      a Promise of the PNG bytes (Uint8Array)
+//
+// Every change of the values rewrites the URL with history.replaceState.
+// When window.smflowReady is a function it is called once the API exists,
+// and window.smflowFirstFrame once the first frame is drawn.
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"syscall/js"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"smflow/app"
+	"smflow/scene"
+)
+
+func main() {
+	start := time.Now()
+	mark("goMain")
+	win := js.Global()
+	g := app.New(win.Get("location").Get("search").String(), app.Options{
+		NewView:       scene.New,
+		Presets:       scene.Presets,
+		ConfigFrom:    app.ConfigFrom,
+		OnChange:      replaceURL,
+		OnFirstUpdate: func() { mark("firstUpdate") },
+		OnFirstFrame: func() {
+			// The page starts with GOGC=400 (fewer collections while
+			// starting); from now on the usual pace.
+			debug.SetGCPercent(100)
+			if f := js.Global().Get("smflowFirstFrame"); f.Type() == js.TypeFunction {
+				f.Invoke()
+			}
+		},
+		Start: start,
+	})
+	replaceURL(g.Query())
+	win.Set("smflow", newBridge(g))
+	if f := win.Get("smflowReady"); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
+	mark("runGame")
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetWindowTitle("smflow")
+	opts := &ebiten.RunGameOptions{
+		// dpr=1 (or less) at load: render at CSS resolution.
+		DisableHiDPI: g.Values().DPR > 0 && g.Values().DPR <= 1,
+	}
+	if err := ebiten.RunGameWithOptions(g, opts); err != nil {
+		js.Global().Get("console").Call("error", fmt.Sprintf("smflow: %v", err))
+	}
+}
+
+// mark records a start-up milestone in window.smflowTimes (ms since the
+// navigation start), for the tests and the performance panel.
+func mark(name string) {
+	t := js.Global().Get("smflowTimes")
+	if t.Type() != js.TypeObject {
+		return
+	}
+	t.Set(name, js.Global().Get("performance").Call("now"))
+}
