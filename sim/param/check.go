@@ -20,7 +20,11 @@ import (
 //     repeated ones are dropped, and if none is left the scene's default
 //     list is used; hide lists parameter names;
 //   - each row of points must have PointDim(v) finite coordinates within
-//     the range, and there are at most 4096 rows; other rows are dropped.
+//     the range, and there are at most 4096 rows; other rows are dropped;
+//   - the work is bounded (see MaxPairs and MaxState): M, then N, then
+//     reps are lowered until one evaluation touches at most MaxPairs
+//     (particle, data point) pairs and one method's state holds at most
+//     MaxState numbers.
 //
 // Check finds nothing in the result of Parse or Defaults.
 func (v *Values) Check() []Warning {
@@ -34,6 +38,44 @@ func (v *Values) check(w *warner) {
 	for i := range Schema {
 		p := &Schema[i]
 		p.fix(v, p.format(v), w)
+	}
+	v.limitWork(w)
+}
+
+// MaxPairs bounds the (particle, data point) pairs of one evaluation of a
+// replica's vector fields: the network caches three numbers per pair and
+// SME draws one weight per pair.
+const MaxPairs = 1 << 21
+
+// MaxState bounds the numbers of one method's state (replicas x particles x
+// coordinates).
+const MaxState = 1 << 23
+
+// limitWork lowers M, N and reps until the configuration fits MaxPairs and
+// MaxState.
+func (v *Values) limitWork(w *warner) {
+	n := v.N0
+	if len(v.Points) > 0 {
+		n = len(v.Points)
+	}
+	particles := n
+	if v.Problem == "network" && len(v.Points) == 0 && v.M > n {
+		particles = v.M
+	}
+	if particles*v.N > MaxPairs && particles > n {
+		m := max(n, MaxPairs/v.N)
+		w.add("M", strconv.Itoa(v.M), "M=%d with N=%d is %d particle-data pairs per evaluation (at most %d); using M=%d", v.M, v.N, particles*v.N, MaxPairs, m)
+		v.M, particles = m, m
+	}
+	if particles*v.N > MaxPairs {
+		nd := MaxPairs / particles
+		w.add("N", strconv.Itoa(v.N), "N=%d with %d particles is %d particle-data pairs per evaluation (at most %d); using N=%d", v.N, particles, particles*v.N, MaxPairs, nd)
+		v.N = nd
+	}
+	if d := max(PointDim(*v), 1); v.Reps*particles*d > MaxState {
+		r := max(1, MaxState/(particles*d))
+		w.add("reps", strconv.Itoa(v.Reps), "reps=%d of %d particles in dimension %d is more than %d numbers per method; using reps=%d", v.Reps, particles, d, MaxState, r)
+		v.Reps = r
 	}
 }
 

@@ -73,6 +73,8 @@ func TestParse(t *testing.T) {
 		{query: "alpha=NaN", want: "", warn: []string{"alpha=NaN is not a finite number; using 0.1"}},
 		{query: "alpha=Inf", want: "", warn: []string{"alpha=Inf is not a finite number; using 0.1"}},
 		{query: "T=-infinity", want: "", warn: []string{"T=-infinity is not a finite number; using 4"}},
+		{query: "scene=meanfield&n=4096&M=20000&N=10000", want: "scene=meanfield&n=4096&N=512&M=4096", warn: []string{"using M=4096", "using N=512"}},
+		{query: "reps=100000&n=2048&dim=8", want: "n=2048&reps=512&dim=8", warn: []string{"using reps=512"}},
 		{query: "scene=meanfield&T=+Inf", want: "scene=meanfield", warn: []string{"T=+Inf is not a finite number; using 10"}},
 		{query: "alpha=-3", want: "alpha=0.0001", warn: []string{"alpha=-3 is below 0.0001; using 0.0001"}},
 		{query: "alpha=1e308", want: "alpha=2", warn: []string{"alpha=1e308 is above 2; using 2"}},

@@ -76,6 +76,7 @@ func (validValues) Generate(r *rand.Rand, _ int) reflect.Value {
 		}
 		v.Points = rows
 	}
+	v.Check() // the work limits tie parameters together: repair them
 	return reflect.ValueOf(validValues{v})
 }
 
