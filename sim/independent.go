@@ -20,10 +20,12 @@ func ProblemOf(m Model) PointProblem {
 
 func (m independent) NewEval(n int) Eval {
 	d := m.p.Dim()
-	return &independentEval{p: m.p, d: d, nd: m.p.NumData(), g: make([]float64, d), gbar: make([]float64, d), hv: make([]float64, d)}
+	mp, _ := m.p.(MeanProblem)
+	return &independentEval{p: m.p, mp: mp, d: d, nd: m.p.NumData(), g: make([]float64, d), gbar: make([]float64, d), hv: make([]float64, d)}
 }
 
 type independentEval struct {
+	mp      MeanProblem // p, if it computes its full-data sums itself
 	p       PointProblem
 	d, nd   int
 	g, gbar []float64
@@ -39,6 +41,10 @@ func (e *independentEval) SampleGrad(dst, z []float64, j int) {
 
 // meanGrad sets e.gbar = gradR(zk).
 func (e *independentEval) meanGrad(zk []float64) {
+	if e.mp != nil {
+		e.mp.MeanGrad(e.gbar, zk)
+		return
+	}
 	clear(e.gbar)
 	for j := 0; j < e.nd; j++ {
 		e.p.Grad(e.g, zk, j)
@@ -63,6 +69,13 @@ func (e *independentEval) Drift(dst, z []float64, c float64) {
 			continue
 		}
 		// grad |gradR|^2 = 2 Hess R gradR, Hess R = (1/N) sum_j Hess R(., xi_j).
+		if e.mp != nil {
+			e.mp.MeanHessVec(e.hv, zk, e.gbar)
+			for i, v := range e.hv {
+				out[i] += 2 * c * v
+			}
+			continue
+		}
 		for j := 0; j < e.nd; j++ {
 			e.p.HessVec(e.hv, zk, e.gbar, j)
 			for i, v := range e.hv {
@@ -78,6 +91,18 @@ func (e *independentEval) Noise(dst, z, w []float64, stride int) {
 		zk, out := z[k:k+d], dst[k:k+d]
 		wk := w[p*stride : p*stride+e.nd]
 		// sum_j (gradR - g_j) w_j = gradR sum_j w_j - sum_j g_j w_j
+		if e.mp != nil {
+			sw := 0.0
+			for _, v := range wk {
+				sw += v
+			}
+			e.mp.MeanGrad(e.gbar, zk)
+			e.mp.WeightedGrad(e.g, zk, wk)
+			for i := range out {
+				out[i] = e.gbar[i]*sw - e.g[i]
+			}
+			continue
+		}
 		clear(out)
 		clear(e.gbar)
 		sw := 0.0

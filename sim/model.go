@@ -66,6 +66,19 @@ type PointProblem interface {
 	HessVec(dst, z, v []float64, j int)
 }
 
+// A MeanProblem is a PointProblem whose data enter through a few sums, so
+// that full-data sums cost O(d) or one pass over scalars instead of N
+// gradient calls. Independent uses these methods when they are present.
+type MeanProblem interface {
+	PointProblem
+	// MeanGrad sets dst = gradR(z) = (1/N) sum_j g(z, xi_j).
+	MeanGrad(dst, z []float64)
+	// MeanHessVec sets dst = Hess R(z) v = (1/N) sum_j Hess R(z, xi_j) v.
+	MeanHessVec(dst, z, v []float64)
+	// WeightedGrad sets dst = sum_j w_j g(z, xi_j) for N weights w.
+	WeightedGrad(dst, z, w []float64)
+}
+
 // A Viewer is implemented by models that know a good default region of the
 // plane to draw (coordinates 0 and 1 of z) and a default starting point.
 type Viewer interface {

@@ -15,6 +15,7 @@ import (
 type Quad struct {
 	d  int
 	xi []float64
+	m1 float64 // the mean of the data
 }
 
 // NewQuad returns the quadratic problem in dimension d on the scalar data
@@ -26,7 +27,34 @@ func NewQuad(d int, xi []float64) (*Quad, error) {
 	if err := checkValues("quad", xi, 1); err != nil {
 		return nil, err
 	}
-	return &Quad{d: d, xi: append([]float64(nil), xi...)}, nil
+	q := &Quad{d: d, xi: append([]float64(nil), xi...)}
+	q.m1, _ = q.Moments()
+	return q, nil
+}
+
+// MeanGrad sets dst = gradR(z) = m1 z.
+func (q *Quad) MeanGrad(dst, z []float64) {
+	for i, v := range z[:q.d] {
+		dst[i] = q.m1 * v
+	}
+}
+
+// MeanHessVec sets dst = m1 v.
+func (q *Quad) MeanHessVec(dst, z, v []float64) {
+	for i, x := range v[:q.d] {
+		dst[i] = q.m1 * x
+	}
+}
+
+// WeightedGrad sets dst = (sum_j w_j xi_j) z.
+func (q *Quad) WeightedGrad(dst, z, w []float64) {
+	s := 0.0
+	for j, x := range q.xi {
+		s += w[j] * x
+	}
+	for i, v := range z[:q.d] {
+		dst[i] = s * v
+	}
 }
 
 // Dim returns d.

@@ -9,8 +9,9 @@ import "fmt"
 // with g(z, xi) = z - xi and Hessian I. Its fluctuation G(z, xi) = xi - xbar
 // does not depend on z (xbar is the data mean, the minimiser of R).
 type Shift struct {
-	d  int
-	xi []float64
+	d    int
+	xi   []float64
+	mean []float64 // the data mean xbar
 }
 
 // NewShift returns the shift problem in dimension d on the data xi, N rows of
@@ -22,7 +23,37 @@ func NewShift(d int, xi []float64) (*Shift, error) {
 	if err := checkValues("shift", xi, d); err != nil {
 		return nil, err
 	}
-	return &Shift{d: d, xi: append([]float64(nil), xi...)}, nil
+	s := &Shift{d: d, xi: append([]float64(nil), xi...)}
+	s.mean = s.Mean()
+	return s, nil
+}
+
+// MeanGrad sets dst = gradR(z) = z - xbar.
+func (s *Shift) MeanGrad(dst, z []float64) {
+	for i, v := range z[:s.d] {
+		dst[i] = v - s.mean[i]
+	}
+}
+
+// MeanHessVec sets dst = v.
+func (s *Shift) MeanHessVec(dst, z, v []float64) { copy(dst[:s.d], v[:s.d]) }
+
+// WeightedGrad sets dst = (sum_j w_j) z - sum_j w_j xi_j.
+func (s *Shift) WeightedGrad(dst, z, w []float64) {
+	d := s.d
+	sw := 0.0
+	for _, v := range w[:len(s.xi)/d] {
+		sw += v
+	}
+	for i, v := range z[:d] {
+		dst[i] = sw * v
+	}
+	for j, wj := range w[:len(s.xi)/d] {
+		xi := s.xi[j*d : (j+1)*d]
+		for i, x := range xi {
+			dst[i] -= wj * x
+		}
+	}
 }
 
 // Dim returns d.

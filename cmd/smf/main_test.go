@@ -100,7 +100,7 @@ func TestDataCSV(t *testing.T) {
 // test.
 func TestHashGolden(t *testing.T) {
 	for _, c := range []struct{ query, want string }{
-		{"scene=flow&T=0.5", "sgd 7ef1797f88e6ef0b\nsmf 7bd429aa77ef2870\nsme2 39375f4563431511\nsteps 5\n"},
+		{"scene=flow&T=0.5", "sgd 7ef1797f88e6ef0b\nsmf 1e995656172d904a\nsme2 da33506dbaea05a3\nsteps 5\n"},
 		{"scene=meanfield&T=0.3", "sgd 89908a26f1fc7b8d\nmfode b1cd53accf13a7e3\nddsmf c49a86f24d449ac8\nsteps 6\n"},
 	} {
 		got, _, err := runSmf("hash", c.query)
