@@ -23,6 +23,15 @@ type View interface {
 	Series() []Series
 }
 
+// A Worker is a View with a computation of its own (the order scene's
+// weak-error sweep). While Busy, the host calls Work (one small piece, a few ms at most)
+// in place of stepping the simulation, within the same per-frame time budget.
+type Worker interface {
+	View
+	Busy() bool
+	Work()
+}
+
 // Captioner is implemented by every View of this package: SetCaption sets
 // the one line drawn under the figure (a preset's Caption); "" restores the
 // scene's default caption.
@@ -37,9 +46,9 @@ func SetCaption(v View, caption string) {
 	}
 }
 
-// New returns the view of the scene sceneKey: ensemble, flow, meanfield or
-// fluct; order draws a notice that it is not drawn yet; an unknown key draws
-// a notice listing the scenes.
+// New returns the view of the scene sceneKey: ensemble, flow, meanfield,
+// fluct or order (a Worker); an unknown key draws a notice listing the
+// scenes.
 func New(sceneKey string) View {
 	switch sceneKey {
 	case "ensemble":
@@ -51,7 +60,7 @@ func New(sceneKey string) View {
 	case "fluct":
 		return newFluctView()
 	case "order":
-		return newSoonView(sceneKey, "This scene is coming soon.")
+		return newOrderView()
 	}
-	return newSoonView(sceneKey, "Unknown scene: choose ensemble, flow, meanfield or fluct.")
+	return newSoonView(sceneKey, "Unknown scene: choose ensemble, flow, meanfield, fluct or order.")
 }

@@ -62,7 +62,7 @@ func Example() {
 		fmt.Printf("%-4s t=%.1f E|z|^2 = %.3f\n", tr.Method, s.Time(), sum/float64(tr.Reps))
 	}
 	// Output:
-	// sgd  t=1.0 E|z|^2 = 0.245
-	// gf   t=1.0 E|z|^2 = 0.253
-	// smf  t=1.0 E|z|^2 = 0.243
+	// sgd  t=1.0 E|z|^2 = 0.266
+	// gf   t=1.0 E|z|^2 = 0.262
+	// smf  t=1.0 E|z|^2 = 0.262
 }

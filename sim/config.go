@@ -32,10 +32,6 @@ func ConfigFrom(v param.Values) (Config, error) {
 	if len(v.Points) > 0 {
 		cfg.Start = v.Points
 	}
-	if cfg.Scene == "order" {
-		// The order scene measures weak errors from one starting point.
-		cfg.Points = 1
-	}
 	return cfg, nil
 }
 

@@ -11,13 +11,13 @@ import (
 // WebAssembly (make test does both), so equal hashes here mean
 // bit-identical states on both platforms; `smf hash` prints the same text.
 var golden = []struct{ query, report string }{
-	{"T=0.5", "sgd a78a46bf31621290\ngf ccc55615cda9d8f3\nsme1 f05ffe21ee774502\nsme2 e3bdb479ff11347f\nsmf 8ce9889aa47a8009\nsteps 5\n"},
-	{"scene=flow&T=0.5", "sgd 7ef1797f88e6ef0b\nsmf 1e995656172d904a\nsme2 da33506dbaea05a3\nsteps 5\n"},
-	{"scene=meanfield&T=0.3", "sgd 89908a26f1fc7b8d\nmfode b1cd53accf13a7e3\nddsmf c49a86f24d449ac8\nsteps 6\n"},
-	{"problem=tanh2&T=1&reps=16&scheme=euler", "sgd f2ca31f3b3b1489b\ngf 77faed58c01472b5\nsme1 550c4df5733cfe76\nsme2 37a21ef8b073a34e\nsmf aef39e760ff0e834\nsteps 10\n"},
-	{"problem=linreg&T=1&reps=8&noise=0.5", "sgd 8a10147da6a5c765\ngf 6241ee5526fc2b34\nsme1 973ef2c97c8c076b\nsme2 45f362fca457d84e\nsmf 07848d7622d79fe9\nsteps 10\n"},
-	{"scene=fluct&T=0.2&reps=4", "sgd cad46cf179f5ef63\nmfode 453715f1cf706954\nddsmf 2de77b2ef8fb7163\nsteps 4\n"},
-	{"problem=shift&dim=3&T=1&reps=8&points=1,2,3;0,0,0", "sgd 2ae22cc5ec10455d\ngf 47105fa609966754\nsme1 8069009054f2196d\nsme2 7015628f68bc40f1\nsmf 3e84ae53b0593c3d\nsteps 10\n"},
+	{"T=0.5", "sgd 0a76ca3012aa1ec4\ngf 9055a1eb7a4eb12c\nsme1 ca5b89f8c98eb930\nsme2 1eb3435f1c412eca\nsmf 3a048978a74615a1\nsteps 5\n"},
+	{"scene=flow&T=0.5", "sgd bc5fa5860ec5081b\nsmf db2a7c9be870b3df\nsme2 63049dd9ef74f060\nsteps 5\n"},
+	{"scene=meanfield&T=0.3", "sgd ed1ed943474a05ce\nmfode 375b31e75865f880\nddsmf 7f28251a70e3f4e5\nsteps 6\n"},
+	{"problem=tanh2&T=1&reps=16&scheme=euler", "sgd 4457b2eb70dc071e\ngf de23bd3521c4d6ca\nsme1 709c98ecc5b28bf5\nsme2 018170e8db81b6e2\nsmf 05fc82bf53c5170e\nsteps 10\n"},
+	{"problem=linreg&T=1&reps=8&noise=0.5", "sgd 15a2a476dfc97abd\ngf 50aa30b3e6d9bd53\nsme1 87a40470f44ef702\nsme2 96ec40ebbd878c2a\nsmf cdcbeff53cb3d862\nsteps 10\n"},
+	{"scene=fluct&T=0.2&reps=4", "sgd a5701b30dc5d94ce\nmfode 1c8b1bceac2187f3\nddsmf 87ab89b4ac8983ba\nsteps 4\n"},
+	{"problem=shift&dim=3&T=1&reps=8&points=1,2,3;0,0,0", "sgd a4ae6022c428afb5\ngf 17f1a117c50732bc\nsme1 b0672d4af12caa87\nsme2 f44c8ca6b4581bb8\nsmf 28e933eac644ac7f\nsteps 10\n"},
 }
 
 func TestGoldenHashes(t *testing.T) {

@@ -97,7 +97,7 @@ func WeakErrors(base Config, alphas []float64, obs Observable, workers int, prog
 				progress((float64(i) + f) / float64(len(alphas)))
 			}
 		})
-		if err := o.Advance(1); err != nil {
+		if err := o.finish(); err != nil {
 			return nil, err
 		}
 	}
@@ -115,6 +115,8 @@ type OrderRun struct {
 	exact  bool
 	ref    float64
 	points []WeakPoint
+	track  int // the track and replica that Advance runs next
+	rep    int
 	work   int // SGD steps times replicas done so far
 	total  int // SGD steps times replicas of the whole experiment
 }
@@ -186,25 +188,42 @@ func (o *OrderRun) Current() (float64, *Sim) {
 	return o.alphas[o.cur], o.sim
 }
 
-// Advance takes up to steps SGD steps of the current learning rate (all
-// methods and replicas) and, when it reaches T, records its weak errors and
-// moves to the next learning rate.
-func (o *OrderRun) Advance(steps int) error {
+// Advance runs up to units replicas of the current learning rate, one
+// method's replica at a time from 0 to T (a unit costs T/alpha steps of one
+// replica), and when every replica is done records the weak errors and moves
+// to the next learning rate. The results equal those of WeakErrors bit for
+// bit.
+func (o *OrderRun) Advance(units int) error {
 	if o.Done() {
 		return nil
 	}
 	s := o.sim
-	for i := 0; i < steps && !s.Done(); i++ {
-		s.Step()
-		o.work += (len(s.tracks)) * max(o.base.Reps, 1)
+	for u := 0; u < units && o.track < len(s.tracks); u++ {
+		tr := s.tracks[o.track]
+		if o.rep < tr.Reps {
+			s.advance(tr, o.rep, s.worker(tr, 0), 0, s.total)
+			o.work += s.total
+			o.rep++
+		}
+		if o.rep >= tr.Reps {
+			o.track, o.rep = o.track+1, 0
+		}
 	}
-	if !s.Done() {
+	if o.track < len(s.tracks) {
 		return nil
 	}
+	s.step = s.total
+	return o.finish()
+}
+
+// finish records the weak errors of the finished simulation and starts the
+// next learning rate.
+func (o *OrderRun) finish() error {
 	if err := o.record(); err != nil {
 		return err
 	}
 	o.cur++
+	o.track, o.rep = 0, 0
 	if o.Done() {
 		o.sim = nil
 		return nil

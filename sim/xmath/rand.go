@@ -1,19 +1,16 @@
 package xmath
 
 import (
-	"math"
 	"math/bits"
 	"math/rand/v2"
 )
 
 // Rand is a seeded random stream: PCG-DXSM from math/rand/v2 with a normal
-// sampler of its own (the Marsaglia polar method on Log and Sqrt), so the
+// sampler of its own (the ziggurat on this package's Exp and Log), so the
 // stream is the same on every platform. The zero value is not usable; create
 // one with NewRand or Stream.
 type Rand struct {
-	pcg     rand.PCG
-	spare   float64
-	hasNorm bool
+	pcg rand.PCG
 }
 
 // NewRand returns the stream seeded by the two words s1, s2.
@@ -26,7 +23,6 @@ func NewRand(s1, s2 uint64) *Rand {
 // Seed resets r to the stream seeded by s1, s2.
 func (r *Rand) Seed(s1, s2 uint64) {
 	r.pcg.Seed(s1, s2)
-	r.hasNorm = false
 }
 
 // Stream returns the independent stream for one purpose, labelled by the
@@ -79,28 +75,6 @@ func (r *Rand) IntN(n int) int {
 		}
 	}
 	return int(hi)
-}
-
-// Norm returns a standard normal number (the polar method: two uniforms in
-// the unit disc give two independent normals; the second is kept for the next
-// call).
-func (r *Rand) Norm() float64 {
-	if r.hasNorm {
-		r.hasNorm = false
-		return r.spare
-	}
-	for {
-		u := 2*r.Float64() - 1
-		v := 2*r.Float64() - 1
-		s := u*u + v*v
-		if s >= 1 || s == 0 {
-			continue
-		}
-		f := math.Sqrt(-2 * Log(s) / s)
-		r.spare = v * f
-		r.hasNorm = true
-		return u * f
-	}
 }
 
 // NormFill fills dst with independent normal numbers of standard deviation sd.

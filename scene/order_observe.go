@@ -1,0 +1,318 @@
+package scene
+
+import (
+	"errors"
+	"math"
+
+	"smflow/sim"
+	"smflow/sim/stat"
+)
+
+// orderRates is the number of learning rates of the order scene: alpha,
+// alpha/2, ..., alpha/16.
+const orderRates = 5
+
+// orderAlphas appends to dst the learning rates alpha 2^-i, i = 0..n-1
+// (the largest first) and returns it.
+func orderAlphas(dst []float64, alpha float64, n int) []float64 {
+	a := alpha
+	for i := 0; i < n; i++ {
+		dst = append(dst, a)
+		a /= 2
+	}
+	return dst
+}
+
+// orderObservable returns the key of the test function of the order scene
+// for a configuration of points points per replica: the two-point
+// statistic pair (z_1 . z_2) when there are at least two, else the
+// one-point sq (|z|^2).
+func orderObservable(points int) string {
+	if points >= 2 {
+		return "pair"
+	}
+	return "sq"
+}
+
+// orderMethods appends to dst the methods of ms other than SGD, each once,
+// in their order, and returns it: the methods whose weak error is measured.
+func orderMethods(dst, ms []sim.Method) []sim.Method {
+	for _, m := range ms {
+		dup := m == sim.SGD
+		for _, o := range dst {
+			dup = dup || o == m
+		}
+		if !dup {
+			dst = append(dst, m)
+		}
+	}
+	return dst
+}
+
+// theoryOrder returns the weak order in alpha that MATH.md section 3
+// predicts for method m and the observable obs: 1 for GF and SME1, 2 for
+// SME2 and SMF; for the two-point statistic pair, SME2 (independent noises
+// per point) falls to 1 while SMF keeps 2. It returns 0 for a method
+// without a prediction.
+func theoryOrder(m sim.Method, obs string) int {
+	switch m {
+	case sim.GF, sim.SME1:
+		return 1
+	case sim.SME2:
+		if obs == "pair" {
+			return 1
+		}
+		return 2
+	case sim.SMF:
+		return 2
+	}
+	return 0
+}
+
+// obsTitle returns the formula of the test function f of obs.
+func obsTitle(obs string) string {
+	switch obs {
+	case "sq":
+		return "f = |z|^2"
+	case "z1":
+		return "f = z1"
+	case "pair":
+		return "f = z(1) . z(2), the two-point motion"
+	case "risk":
+		return "f = R(z)"
+	}
+	return "f = " + obs
+}
+
+// resolvedErr reports whether a weak-error estimate is resolved at its
+// number of replicas: finite, nonzero, not diverged and |err| >= 2 SE. An
+// unresolved error is compatible with 0.
+func resolvedErr(e stat.Estimate, diverged bool) bool {
+	a := math.Abs(e.Mean)
+	return !diverged && a > 0 && !math.IsInf(a, 0) && a >= 2*e.SE && e.SE >= 0
+}
+
+// An orderLine holds the weak errors of one method at the learning rates
+// finished so far (largest alpha first) and the log-log fit of its
+// resolved points.
+type orderLine struct {
+	method   sim.Method
+	order    int // the predicted order, 0 if none
+	alpha    []float64
+	err, se  []float64 // signed weak error E f(Z_T) - E f(z_T) and its SE
+	diverged []bool
+	resolved []bool
+	fit      stat.LineFit
+	fitOK    bool // at least two resolved points
+	ra, re   []float64
+	rs       []float64 // scratch of the fit
+}
+
+// refit fits |err| = C alpha^p over the resolved points (weighted by their
+// standard errors when every one is positive).
+func (l *orderLine) refit() {
+	l.ra, l.re, l.rs = l.ra[:0], l.re[:0], l.rs[:0]
+	weighted := true
+	for i := range l.alpha {
+		if !l.resolved[i] {
+			continue
+		}
+		l.ra = append(l.ra, l.alpha[i])
+		l.re = append(l.re, l.err[i])
+		l.rs = append(l.rs, l.se[i])
+		weighted = weighted && l.se[i] > 0
+	}
+	se := l.rs
+	if !weighted {
+		se = nil
+	}
+	f, err := stat.FitLogLog(l.ra, l.re, se)
+	l.fit, l.fitOK = f, err == nil
+}
+
+// orderExp is the bookkeeping of the order scene's experiment: it builds a
+// sim.OrderRun from the host's configuration, advances it in small pieces
+// and sorts the finished weak errors into one orderLine per method.
+type orderExp struct {
+	base    sim.Config
+	alphas  []float64
+	obs     string
+	methods []sim.Method
+	run     *sim.OrderRun
+	err     error // why there is no experiment, or why it stopped
+	exact   bool  // the SGD side is known in closed form
+	reps    int
+	lines   []orderLine
+	seen    int // points of run.Points() taken into lines
+	gen     int // counts the changes of lines
+}
+
+// reset prepares the experiment of the configuration of s (nothing runs
+// yet): alphas = alpha 2^-i, the observable chosen by orderObservable and
+// the methods of s other than SGD. An error is kept in e.err.
+func (e *orderExp) reset(s *sim.Sim) {
+	*e = orderExp{alphas: e.alphas[:0], methods: e.methods[:0], lines: e.lines[:0], gen: e.gen + 1}
+	if s == nil {
+		e.err = errors.New("no simulation to take the configuration from")
+		return
+	}
+	e.base = s.Config()
+	e.alphas = orderAlphas(e.alphas, e.base.Alpha, orderRates)
+	points := 0
+	if tr := s.Tracks(); len(tr) > 0 {
+		points = tr[0].N
+	}
+	e.obs = orderObservable(points)
+	e.methods = orderMethods(e.methods, e.base.Methods)
+	e.reps = max(e.base.Reps, 1)
+	if len(e.methods) == 0 {
+		e.err = errors.New("choose at least one method besides SGD (gf, sme1, sme2, smf) to compare with SGD")
+		return
+	}
+	for _, m := range e.methods {
+		e.lines = append(e.lines, orderLine{method: m, order: theoryOrder(m, e.obs)})
+	}
+	obs, err := sim.ObservableByName(e.obs)
+	if err != nil {
+		e.err = err
+		return
+	}
+	_, quad := sim.ProblemOf(s.Model()).(*sim.Quad)
+	e.exact = quad && (e.obs == "sq" || e.obs == "z1" || e.obs == "pair")
+	cfg := e.base
+	cfg.Methods = append([]sim.Method(nil), e.methods...)
+	if e.run, err = sim.NewOrderRun(cfg, e.alphas, obs); err != nil {
+		e.err, e.run = err, nil
+	}
+}
+
+// busy reports whether the experiment has work left.
+func (e *orderExp) busy() bool { return e.run != nil && e.err == nil && !e.run.Done() }
+
+// work advances the experiment by one SGD step of the current learning rate
+// (every method and replica) and takes in the points of a finished rate.
+func (e *orderExp) work() {
+	if !e.busy() {
+		return
+	}
+	if err := e.run.Advance(1); err != nil {
+		e.err = err
+	}
+	e.update()
+}
+
+// update sorts the points of run finished since the last call into the
+// lines, refits them and reports whether anything changed.
+func (e *orderExp) update() bool {
+	if e.run == nil {
+		return false
+	}
+	pts := e.run.Points()
+	if len(pts) == e.seen {
+		return false
+	}
+	for _, p := range pts[e.seen:] {
+		e.exact = p.Exact
+		for i := range e.lines {
+			l := &e.lines[i]
+			if l.method != p.Method {
+				continue
+			}
+			l.alpha = append(l.alpha, p.Alpha)
+			l.err = append(l.err, p.Err.Mean)
+			l.se = append(l.se, p.Err.SE)
+			l.diverged = append(l.diverged, p.Diverged)
+			l.resolved = append(l.resolved, resolvedErr(p.Err, p.Diverged))
+		}
+	}
+	e.seen = len(pts)
+	for i := range e.lines {
+		e.lines[i].refit()
+	}
+	e.gen++
+	return true
+}
+
+// finished returns the number of learning rates done.
+func (e *orderExp) finished() int {
+	if len(e.lines) == 0 {
+		return 0
+	}
+	return len(e.lines[0].alpha)
+}
+
+// yRange returns the range of |weak error| the log-log panel must show:
+// every resolved point with its bar (a bar reaching below |err|/10 counts
+// as |err|/10), the top of every unresolved bar and a decade below it (its
+// bar runs to the floor). ok is false before any finite point.
+func (e *orderExp) yRange() (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := range e.lines {
+		l := &e.lines[i]
+		for k := range l.alpha {
+			a, s := math.Abs(l.err[k]), l.se[k]
+			if l.diverged[k] || math.IsNaN(a) || math.IsInf(a, 0) {
+				continue
+			}
+			if l.resolved[k] {
+				lo, hi = min(lo, max(a-2*s, a/10)), max(hi, a+2*s)
+			} else if top := a + 2*s; top > 0 && !math.IsInf(top, 0) {
+				lo, hi = min(lo, top/10), max(hi, top)
+			}
+		}
+	}
+	return lo, hi, lo <= hi
+}
+
+// guide returns the height at alpha = alphas[0] of the reference line
+// C alpha^order drawn next to the data: for order 1 twice the largest
+// resolved |err| at the largest alpha among the methods predicted to have
+// order 1 (so the line runs above them), for order 2 half the smallest among
+// those of order 2 (below them). Methods of any order stand in when none of
+// that order is resolved there, and the tops of the error bars (|err| + 2 SE)
+// when no point is resolved there. ok is false before the first rate is
+// done.
+func (e *orderExp) guide(order int) (y float64, ok bool) {
+	for pass := 0; pass < 3; pass++ {
+		best := math.NaN()
+		for i := range e.lines {
+			l := &e.lines[i]
+			if len(l.alpha) == 0 || l.diverged[0] || (pass < 2 && !l.resolved[0]) || (pass == 0 && l.order != order) {
+				continue
+			}
+			a := math.Abs(l.err[0])
+			if pass == 2 {
+				a += 2 * l.se[0]
+			}
+			if !(a > 0) || math.IsInf(a, 0) {
+				continue
+			}
+			switch {
+			case best != best:
+				best = a
+			case order == 1:
+				best = max(best, a)
+			default:
+				best = min(best, a)
+			}
+		}
+		if best == best {
+			if order == 1 {
+				return 2 * best, true
+			}
+			return best / 2, true
+		}
+	}
+	return 0, false
+}
+
+// series returns one Series per method: T the learning rates, Y the signed
+// weak errors E f(Z_T) - E f(z_T), SE their standard errors.
+func (e *orderExp) series() []Series {
+	var out []Series
+	for i := range e.lines {
+		l := &e.lines[i]
+		out = append(out, seriesOf(l.method.Label(), l.alpha, l.err, l.se))
+	}
+	return out
+}

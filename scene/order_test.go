@@ -1,0 +1,302 @@
+package scene
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"smflow/sim"
+	"smflow/sim/stat"
+)
+
+func TestOrderAlphasObservableMethods(t *testing.T) {
+	got := orderAlphas(nil, 0.1, orderRates)
+	want := []float64{0.1, 0.05, 0.025, 0.0125, 0.00625}
+	if len(got) != len(want) {
+		t.Fatalf("alphas %v, want %v", got, want)
+	}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-15 {
+			t.Errorf("alphas %v, want %v", got, want)
+		}
+	}
+	for _, c := range []struct {
+		points int
+		want   string
+	}{{0, "sq"}, {1, "sq"}, {2, "pair"}, {121, "pair"}} {
+		if g := orderObservable(c.points); g != c.want {
+			t.Errorf("orderObservable(%d) = %s, want %s", c.points, g, c.want)
+		}
+	}
+	ms := orderMethods(nil, []sim.Method{sim.SGD, sim.GF, sim.SME1, sim.SGD, sim.GF, sim.SMF})
+	if !slices.Equal(ms, []sim.Method{sim.GF, sim.SME1, sim.SMF}) {
+		t.Errorf("orderMethods = %v", ms)
+	}
+	if ms := orderMethods(nil, []sim.Method{sim.SGD}); len(ms) != 0 {
+		t.Errorf("orderMethods(sgd) = %v", ms)
+	}
+	for _, c := range []struct {
+		m    sim.Method
+		obs  string
+		want int
+	}{
+		{sim.GF, "sq", 1}, {sim.SME1, "sq", 1}, {sim.SME2, "sq", 2}, {sim.SMF, "sq", 2},
+		{sim.GF, "pair", 1}, {sim.SME1, "pair", 1}, {sim.SME2, "pair", 1}, {sim.SMF, "pair", 2},
+		{sim.SGD, "sq", 0}, {sim.MFODE, "risk", 0},
+	} {
+		if g := theoryOrder(c.m, c.obs); g != c.want {
+			t.Errorf("theoryOrder(%s, %s) = %d, want %d", c.m, c.obs, g, c.want)
+		}
+	}
+}
+
+func TestResolvedErr(t *testing.T) {
+	for _, c := range []struct {
+		e        stat.Estimate
+		diverged bool
+		want     bool
+	}{
+		{stat.Estimate{Mean: 1e-3, SE: 1e-4}, false, true},
+		{stat.Estimate{Mean: -1e-3, SE: 4e-4}, false, true},
+		{stat.Estimate{Mean: -1e-3, SE: 6e-4}, false, false},
+		{stat.Estimate{Mean: 2e-3, SE: 0}, false, true}, // deterministic method, exact SGD
+		{stat.Estimate{Mean: 0, SE: 0}, false, false},
+		{stat.Estimate{Mean: 1e-3, SE: 1e-4}, true, false},
+		{stat.Estimate{Mean: math.NaN(), SE: 1e-4}, false, false},
+		{stat.Estimate{Mean: 1, SE: math.Inf(1)}, false, false},
+	} {
+		if g := resolvedErr(c.e, c.diverged); g != c.want {
+			t.Errorf("resolvedErr(%v, %v) = %v, want %v", c.e, c.diverged, g, c.want)
+		}
+	}
+}
+
+// lineOf returns a line with the points (alpha_i, err_i, se_i).
+func lineOf(m sim.Method, alpha, err, se []float64) orderLine {
+	l := orderLine{method: m, order: theoryOrder(m, "sq")}
+	for i := range alpha {
+		e := stat.Estimate{Mean: err[i], SE: se[i]}
+		l.alpha = append(l.alpha, alpha[i])
+		l.err = append(l.err, err[i])
+		l.se = append(l.se, se[i])
+		l.diverged = append(l.diverged, false)
+		l.resolved = append(l.resolved, resolvedErr(e, false))
+	}
+	l.refit()
+	return l
+}
+
+// The fit runs over the resolved points only: exact power laws come back
+// exactly, unresolved points do not pull the slope, fewer than two resolved
+// points give no fit.
+func TestOrderLineFit(t *testing.T) {
+	a := orderAlphas(nil, 0.2, 5)
+	pow := func(c, p float64, neg bool) []float64 {
+		var y []float64
+		for _, x := range a {
+			v := c * math.Pow(x, p)
+			if neg {
+				v = -v
+			}
+			y = append(y, v)
+		}
+		return y
+	}
+	zeros := make([]float64, 5)
+	// Deterministic (SE 0): an unweighted fit, exact slope.
+	l := lineOf(sim.GF, a, pow(0.3, 1, true), zeros)
+	if !l.fitOK || math.Abs(l.fit.Slope-1) > 1e-12 || l.fit.N != 5 {
+		t.Errorf("GF fit %+v ok=%v, want slope 1 over 5 points", l.fit, l.fitOK)
+	}
+	// Weighted, relative SE 5%: slope 2 exactly, SE about 0.05/sqrt(Sxx).
+	y := pow(0.5, 2, false)
+	se := make([]float64, 5)
+	for i := range se {
+		se[i] = 0.05 * y[i]
+	}
+	l = lineOf(sim.SMF, a, y, se)
+	if !l.fitOK || math.Abs(l.fit.Slope-2) > 1e-9 {
+		t.Errorf("SMF fit %+v", l.fit)
+	}
+	// Sxx = sum (log a_i - mean)^2 / 0.05^2 with log a_i spaced by log 2.
+	ln2 := math.Ln2
+	sxx := 10 * ln2 * ln2 / (0.05 * 0.05)
+	if math.Abs(l.fit.SlopeSE-1/math.Sqrt(sxx)) > 1e-9 {
+		t.Errorf("slope SE %v, want %v", l.fit.SlopeSE, 1/math.Sqrt(sxx))
+	}
+	// The two smallest rates unresolved (|err| < 2 SE) with values far off
+	// the line: the fit uses the three others.
+	y2 := append([]float64(nil), y...)
+	se2 := append([]float64(nil), se...)
+	y2[3], se2[3] = 1, 1
+	y2[4], se2[4] = -2, 5
+	l = lineOf(sim.SMF, a, y2, se2)
+	if !l.fitOK || l.fit.N != 3 || math.Abs(l.fit.Slope-2) > 1e-9 {
+		t.Errorf("fit with unresolved points %+v", l.fit)
+	}
+	// One resolved point: no fit.
+	l = lineOf(sim.SMF, a[:2], []float64{1e-3, 1e-4}, []float64{1e-4, 1e-4})
+	if l.fitOK {
+		t.Errorf("a fit from one resolved point: %+v", l.fit)
+	}
+}
+
+// yRange covers resolved bars (cut at |err|/10) and unresolved bar tops with
+// a decade below; guide anchors run above the order-1 and below the
+// order-2 methods at the largest alpha.
+func TestOrderRangeAndGuides(t *testing.T) {
+	a := []float64{0.1, 0.05}
+	e := orderExp{lines: []orderLine{
+		lineOf(sim.GF, a, []float64{-0.04, -0.02}, []float64{0, 0}),
+		lineOf(sim.SME1, a, []float64{0.03, 0.015}, []float64{0.001, 0.001}),
+		lineOf(sim.SMF, a, []float64{1e-3, 1e-5}, []float64{1e-4, 1e-4}),
+	}}
+	lo, hi, ok := e.yRange()
+	// SMF at 0.05 is unresolved: its bar top 2.1e-4, a decade below 2.1e-5.
+	if !ok || math.Abs(hi-0.04) > 1e-15 || math.Abs(lo-2.1e-5) > 1e-12 {
+		t.Errorf("yRange = %v, %v, %v", lo, hi, ok)
+	}
+	if y, ok := e.guide(1); !ok || math.Abs(y-0.08) > 1e-15 {
+		t.Errorf("guide(1) = %v %v, want 0.08", y, ok)
+	}
+	if y, ok := e.guide(2); !ok || math.Abs(y-5e-4) > 1e-15 {
+		t.Errorf("guide(2) = %v %v, want 5e-4", y, ok)
+	}
+	// No order-2 method: the smallest of any stands in.
+	e.lines = e.lines[:2]
+	if y, ok := e.guide(2); !ok || math.Abs(y-0.015) > 1e-15 {
+		t.Errorf("guide(2) without order-2 methods = %v %v, want 0.015", y, ok)
+	}
+	// Nothing resolved at the largest alpha: the bar tops stand in.
+	e.lines = []orderLine{
+		lineOf(sim.SME2, a, []float64{1e-3, 1e-3}, []float64{1e-3, 1e-3}),
+		lineOf(sim.SMF, a, []float64{-2e-3, 1e-3}, []float64{1.5e-3, 1e-3}),
+	}
+	if y, ok := e.guide(1); !ok || math.Abs(y-2*5e-3) > 1e-15 {
+		t.Errorf("guide(1) from bar tops = %v %v, want 1e-2", y, ok)
+	}
+	if y, ok := e.guide(2); !ok || math.Abs(y-3e-3/2) > 1e-15 {
+		t.Errorf("guide(2) from bar tops = %v %v, want 1.5e-3", y, ok)
+	}
+	var empty orderExp
+	if _, _, ok := empty.yRange(); ok {
+		t.Error("yRange of no points")
+	}
+	if _, ok := empty.guide(1); ok {
+		t.Error("guide of no points")
+	}
+}
+
+// runExp runs the experiment of a query to the end.
+func runExp(t *testing.T, q string) *orderExp {
+	t.Helper()
+	var e orderExp
+	e.reset(build(t, q))
+	if e.err != nil {
+		t.Fatalf("%s: %v", q, e.err)
+	}
+	for n := 0; e.busy(); n++ {
+		if n > 1e6 {
+			t.Fatal("the experiment does not end")
+		}
+		e.work()
+	}
+	if e.err != nil {
+		t.Fatalf("%s: %v", q, e.err)
+	}
+	return &e
+}
+
+// The experiment on the quadratic: the SGD side is exact, every method gets
+// five points, GF (deterministic) has slope 1; SMF's errors are Monte Carlo
+// estimates (SE > 0) much smaller than GF's (its O(alpha^2) gap is mostly
+// below the resolution of 2000 replicas); the series carry the points.
+func TestOrderExpQuad(t *testing.T) {
+	e := runExp(t, "scene=order&problem=quad&dim=2&xim=1&xis=0.8&alpha=0.2&T=1&reps=2000&N=16&methods=sgd,gf,smf")
+	if !e.exact || e.obs != "sq" {
+		t.Errorf("exact %v, observable %s; want exact sq", e.exact, e.obs)
+	}
+	if e.finished() != orderRates || len(e.lines) != 2 {
+		t.Fatalf("%d rates finished, %d lines", e.finished(), len(e.lines))
+	}
+	for _, l := range e.lines {
+		t.Logf("%s: err %v se %v slope %.3f +- %.3f (%d points)", l.method, l.err, l.se, l.fit.Slope, l.fit.SlopeSE, l.fit.N)
+	}
+	gf, smf := &e.lines[0], &e.lines[1]
+	if gf.method != sim.GF || !gf.fitOK || gf.fit.N != orderRates || math.Abs(gf.fit.Slope-1) > 0.15 {
+		t.Errorf("GF fit %+v", gf.fit)
+	}
+	for _, se := range gf.se {
+		if se != 0 {
+			t.Errorf("GF against exact SGD has SE %v, want 0", se)
+		}
+	}
+	for k := range smf.err {
+		if !(smf.se[k] > 0) || math.Abs(smf.err[k]) > math.Abs(gf.err[k])/2+4*smf.se[k] {
+			t.Errorf("SMF alpha %v: error %v +- %v against GF's %v", smf.alpha[k], smf.err[k], smf.se[k], gf.err[k])
+		}
+		if smf.resolved[k] != (math.Abs(smf.err[k]) >= 2*smf.se[k]) {
+			t.Errorf("SMF alpha %v: resolved %v for %v +- %v", smf.alpha[k], smf.resolved[k], smf.err[k], smf.se[k])
+		}
+	}
+	if smf.fitOK && math.Abs(smf.fit.Slope-2) > 4*smf.fit.SlopeSE+0.5 {
+		t.Errorf("SMF fit %+v", smf.fit)
+	}
+	ss := e.series()
+	if len(ss) != 2 || ss[0].Name != "GF" || ss[1].Name != "SMF" {
+		t.Fatalf("series %+v", ss)
+	}
+	for _, s := range ss {
+		if len(s.T) != orderRates || len(s.Y) != orderRates || len(s.SE) != orderRates || s.T[0] != 0.2 {
+			t.Errorf("series %+v", s)
+		}
+	}
+	if e.busy() {
+		t.Error("busy after the end")
+	}
+	e.work() // a no-op
+}
+
+// Two points per replica: the two-point observable, SME2 predicted order 1;
+// a problem without a closed form: SGD is an ensemble and every error has a
+// standard error; bad configurations end in an error, not a panic.
+func TestOrderExpChoices(t *testing.T) {
+	var e orderExp
+	e.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.1&T=0.3&n=2&reps=64&N=8&methods=sme2,smf"))
+	if e.err != nil || e.obs != "pair" || !e.exact || e.lines[0].order != 1 || e.lines[1].order != 2 {
+		t.Errorf("n=2: err %v obs %s exact %v orders %d %d", e.err, e.obs, e.exact, e.lines[0].order, e.lines[1].order)
+	}
+	sh := runExp(t, "scene=order&problem=shift&dim=2&alpha=0.1&T=0.3&reps=64&N=8&methods=gf,sme1")
+	if sh.exact {
+		t.Error("shift: the SGD side claimed exact")
+	}
+	for _, l := range sh.lines {
+		for k, se := range l.se {
+			if !(se > 0) {
+				t.Errorf("shift %s alpha %v: SE %v, want > 0 (SGD ensemble)", l.method, l.alpha[k], se)
+			}
+		}
+	}
+	e.reset(build(t, "scene=order&problem=quad&alpha=0.1&T=0.3&reps=8&methods=sgd"))
+	if e.err == nil || !strings.Contains(e.err.Error(), "besides SGD") || e.busy() {
+		t.Errorf("only SGD: err %v busy %v", e.err, e.busy())
+	}
+	e.work() // a no-op
+	e.reset(nil)
+	if e.err == nil || e.busy() {
+		t.Errorf("nil simulation: err %v", e.err)
+	}
+}
+
+// A piece of work in the middle of a learning rate allocates nothing.
+func TestOrderWorkAllocs(t *testing.T) {
+	var e orderExp
+	e.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.01&T=1&reps=16&N=8&methods=gf,sme1,sme2,smf"))
+	for i := 0; i < 3; i++ {
+		e.work()
+	}
+	if n := testing.AllocsPerRun(20, e.work); n != 0 {
+		t.Errorf("work allocates %v times", n)
+	}
+}
