@@ -253,13 +253,24 @@ func (g *Game) SetVisible(v bool) {
 	g.visible = v
 }
 
+// step takes one step of the simulation, or one piece of the view's own
+// computation for a view that is a scene.Worker (the order scene).
 func (g *Game) step() {
+	g.dirty = true
+	if w, ok := g.view.(scene.Worker); ok {
+		w.Work()
+		return
+	}
 	g.sim.Step()
 	g.view.Observe(g.sim)
-	g.dirty = true
 }
 
-func (g *Game) more() bool { return g.sim != nil && !g.sim.Done() }
+func (g *Game) more() bool {
+	if w, ok := g.view.(scene.Worker); ok {
+		return g.sim != nil && w.Busy()
+	}
+	return g.sim != nil && !g.sim.Done()
+}
 
 // Update advances the simulation: first to the start time, then, while
 // playing and visible, at the requested speed within the budget.
