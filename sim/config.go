@@ -40,9 +40,16 @@ func ConfigFrom(v param.Values) (Config, error) {
 // could be built (for example a data set that does not fit the problem).
 func FromQuery(query string, data *Data) (*Sim, param.Values, []param.Warning, error) {
 	v, warns := param.Parse(query)
+	s, err := FromValues(v, data)
+	return s, v, warns, err
+}
+
+// FromValues builds the simulation of a checked parameter set, on the data
+// set data when it is not nil.
+func FromValues(v param.Values, data *Data) (*Sim, error) {
 	cfg, err := ConfigFrom(v)
 	if err != nil {
-		return nil, v, warns, err
+		return nil, err
 	}
 	if data != nil {
 		cfg.Data = data
@@ -59,7 +66,7 @@ func FromQuery(query string, data *Data) (*Sim, param.Values, []param.Warning, e
 	}
 	s, err := New(cfg)
 	if err != nil {
-		return nil, v, warns, fmt.Errorf("cannot build the scene: %w", err)
+		return nil, fmt.Errorf("cannot build the scene: %w", err)
 	}
-	return s, v, warns, nil
+	return s, nil
 }

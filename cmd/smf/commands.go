@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"smflow/app"
+	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
 )
@@ -58,7 +60,9 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 			return nil, err
 		}
 	}
-	s, _, warns, err := sim.FromQuery(query, data)
+	// A preset of the page (preset=...) applies here too.
+	v, warns := app.Resolve(query, scene.Presets)
+	s, err := sim.FromValues(v, data)
 	for _, w := range warns {
 		fmt.Fprintln(stderr, "smf: warning:", w.Message)
 	}

@@ -100,8 +100,8 @@ func TestDataCSV(t *testing.T) {
 // test.
 func TestHashGolden(t *testing.T) {
 	for _, c := range []struct{ query, want string }{
-		{"scene=flow&T=0.5", "sgd 7ef1797f88e6ef0b\nsmf 1e995656172d904a\nsme2 da33506dbaea05a3\nsteps 5\n"},
-		{"scene=meanfield&T=0.3", "sgd 89908a26f1fc7b8d\nmfode b1cd53accf13a7e3\nddsmf c49a86f24d449ac8\nsteps 6\n"},
+		{"scene=flow&T=0.5", "sgd bc5fa5860ec5081b\nsmf db2a7c9be870b3df\nsme2 63049dd9ef74f060\nsteps 5\n"},
+		{"scene=meanfield&T=0.3", "sgd ed1ed943474a05ce\nmfode 375b31e75865f880\nddsmf 7f28251a70e3f4e5\nsteps 6\n"},
 	} {
 		got, _, err := runSmf("hash", c.query)
 		if err != nil {
@@ -110,5 +110,21 @@ func TestHashGolden(t *testing.T) {
 		if got != c.want {
 			t.Errorf("smf hash %q:\n%s\nwant\n%s", c.query, got, c.want)
 		}
+	}
+}
+
+// A preset of the page applies on the command line too: the preset's query
+// with the URL's other keys on top.
+func TestPreset(t *testing.T) {
+	a, _, err := runSmf("hash", "scene=flow&preset=linear-regression-an-affine-random-flow&T=0.2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := runSmf("hash", "scene=flow&T=0.2")
+	if a == b {
+		t.Error("the preset changed nothing")
+	}
+	if _, _, err := runSmf("hash", "scene=flow&preset=nope"); err == nil || !strings.Contains(err.Error(), "problem") {
+		t.Errorf("unknown preset: %v", err)
 	}
 }
