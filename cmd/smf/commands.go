@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"smflow/app"
-	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
 )
@@ -60,8 +58,7 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 			return nil, err
 		}
 	}
-	// A preset of the page (preset=...) applies here too.
-	v, warns := app.Resolve(query, scene.Presets)
+	v, warns := resolve(query)
 	s, err := sim.FromValues(v, data)
 	for _, w := range warns {
 		fmt.Fprintln(stderr, "smf: warning:", w.Message)
