@@ -157,7 +157,7 @@ func TestDefaults(t *testing.T) {
 	}{
 		{"ensemble", Defaults("ensemble").Methods, []string{"sgd", "gf", "sme1", "sme2", "smf"}},
 		{"flow", Defaults("flow").N0, 121},
-		{"meanfield", Defaults("meanfield").M, 256},
+		{"meanfield", Defaults("meanfield").M, 128},
 		{"meanfield", Defaults("meanfield").T, 10.0},
 		{"fluct", Defaults("fluct").Problem, "network"},
 		{"fluct", Defaults("fluct").Reps, 128},
