@@ -54,7 +54,7 @@ func (a *Axes) Draw(p *Painter, em, s float64) {
 			p.Line(x, r.Y, x, r.MaxY(), s, plot.GridLine)
 		}
 		p.Line(x, r.MaxY(), x, r.MaxY()+tick, s, plot.Frame)
-		p.Text(a.xt.Labels[i], x, r.MaxY()+tick+0.1*em, small, plot.Muted, Center, Top)
+		p.Label(a.xt.Label(i), x, r.MaxY()+tick+0.1*em, small, plot.Muted, Center, Top)
 	}
 	for i, v := range a.yt.Vals {
 		y := a.Tr.Py(v)
@@ -63,7 +63,7 @@ func (a *Axes) Draw(p *Painter, em, s float64) {
 		}
 		p.Line(r.X-tick, y, r.X, y, s, plot.Frame)
 		if !a.NoYTicks {
-			p.Text(a.yt.Labels[i], r.X-tick-0.2*em, y, small, plot.Muted, Right, Middle)
+			p.Label(a.yt.Label(i), r.X-tick-0.2*em, y, small, plot.Muted, Right, Middle)
 		}
 	}
 	p.StrokeRect(r, s, plot.Frame)
@@ -81,6 +81,14 @@ func (a *Axes) Draw(p *Painter, em, s float64) {
 // frames; they are returned resized.
 func (a *Axes) Series(p *Painter, t, y, se []float64, k, w float64, c color.RGBA, xs, lo, hi []float64) ([]float64, []float64, []float64) {
 	n := min(len(t), len(y))
+	// The scratch slices grow at once to the capacity of the series (its
+	// buffer's), not point by point as the series gets longer.
+	if c := 2 * max(cap(t), n); cap(xs) < c {
+		xs = make([]float64, 0, c)
+	}
+	if c := max(cap(t), n); k > 0 && cap(lo) < c {
+		lo, hi = make([]float64, 0, c), make([]float64, 0, c)
+	}
 	xs, lo, hi = xs[:0], lo[:0], hi[:0]
 	if k > 0 && len(se) >= n {
 		for i := 0; i < n; i++ {

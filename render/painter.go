@@ -5,6 +5,7 @@ package render
 import (
 	"image/color"
 	"math"
+	"math/bits"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -94,6 +95,7 @@ func (p *Painter) Flush() {
 		return
 	}
 	p.text.flush(p)
+	p.pad()
 	for k, s := range p.segs {
 		v1, i1 := len(p.vs), len(p.is)
 		if k+1 < len(p.segs) {
@@ -111,10 +113,75 @@ func (p *Painter) Flush() {
 func (p *Painter) reserve(src *ebiten.Image, nv int) uint16 {
 	n := len(p.segs)
 	if n == 0 || p.segs[n-1].src != src || len(p.vs)+nv-p.segs[n-1].v0 > maxVerts {
+		p.pad()
 		p.segs = append(p.segs, segment{src: src, v0: len(p.vs), i0: len(p.is)})
 		n++
 	}
 	return uint16(len(p.vs) - p.segs[n-1].v0)
+}
+
+// padSize returns the size that n vertices or indices are padded to: the
+// power of two at or above n, at least 1024.
+func padSize(n int) int {
+	if n <= 1024 {
+		return 1024
+	}
+	return 1 << bits.Len(uint(n-1))
+}
+
+// pad pads the last segment, which no shape extends any more, with unused
+// vertices and empty triangles to the sizes of padSize. Ebitengine 2.8
+// keeps one scratch buffer of vertices and one of indices per destination
+// and reallocates them at the exact size whenever a call is larger than
+// every call before (ebiten.(*Image).ensureTmpVertices and
+// ensureTmpIndices, image.go:1346-1358), and appends the vertices of every
+// frame to its command queue (graphicscommand.(*commandQueue), growing
+// by a quarter at a time): a picture that grows a little every frame (a
+// time series getting longer) would allocate several times per frame.
+// Padded to powers of two, the calls come in a few sizes and these buffers
+// grow once per doubling. The padding costs Ebitengine's copy of the
+// unused vertices, at most as many as the used ones.
+func (p *Painter) pad() {
+	n := len(p.segs)
+	if n == 0 {
+		return
+	}
+	s := p.segs[n-1]
+	nv, ni := len(p.vs)-s.v0, len(p.is)-s.i0
+	if ni == 0 {
+		return
+	}
+	tv := min(padSize(nv), maxVerts+1)
+	ti := (padSize(ni) + 2) / 3 * 3
+	p.growV(tv - nv)
+	p.growI(ti - ni)
+	for ; nv < tv; nv++ {
+		p.vs = append(p.vs, ebiten.Vertex{})
+	}
+	// Triangles (0, 0, 0) have no area and draw nothing.
+	for ; ni < ti; ni++ {
+		p.is = append(p.is, 0)
+	}
+}
+
+// growV makes room for n more vertices, doubling the capacity (append
+// grows large slices by a quarter, which would allocate more often while a
+// picture grows).
+func (p *Painter) growV(n int) {
+	if len(p.vs)+n > cap(p.vs) {
+		vs := make([]ebiten.Vertex, len(p.vs), max(2*cap(p.vs), len(p.vs)+n, 4096))
+		copy(vs, p.vs)
+		p.vs = vs
+	}
+}
+
+// growI makes room for n more indices, as growV does for vertices.
+func (p *Painter) growI(n int) {
+	if len(p.is)+n > cap(p.is) {
+		is := make([]uint16, len(p.is), max(2*cap(p.is), len(p.is)+n, 8192))
+		copy(is, p.is)
+		p.is = is
+	}
 }
 
 // A pmColor is a colour with premultiplied alpha, as vertices take it.
@@ -128,6 +195,9 @@ func premul(c color.RGBA, a float64) pmColor {
 
 // vtx appends a vertex at (x, y) with source point (sx, sy) and colour k.
 func (p *Painter) vtx(x, y, sx, sy float64, k pmColor) {
+	if len(p.vs) == cap(p.vs) {
+		p.growV(1)
+	}
 	p.vs = append(p.vs, ebiten.Vertex{
 		DstX: float32(x), DstY: float32(y), SrcX: float32(sx), SrcY: float32(sy),
 		ColorR: k.r, ColorG: k.g, ColorB: k.b, ColorA: k.a,
@@ -152,6 +222,9 @@ func (p *Painter) shapes(nv int) uint16 { return p.reserve(p.atlas.img, nv) }
 // quad appends the two triangles of the quad b+i, b+j, b+k, b+l (in order
 // around it).
 func (p *Painter) quad(b, i, j, k, l uint16) {
+	if len(p.is)+6 > cap(p.is) {
+		p.growI(6)
+	}
 	p.is = append(p.is, b+i, b+j, b+k, b+i, b+k, b+l)
 }
 

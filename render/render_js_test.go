@@ -164,3 +164,46 @@ func TestPainterDraws(t *testing.T) {
 		}
 	})
 }
+
+// TestChangingTextAllocatesNothing: a frame whose axes move (new tick
+// labels every frame), whose numbers change and whose size grows builds
+// without allocating once the caches are warm: tick labels and numbers are
+// drawn character by character from cached glyphs.
+func TestChangingTextAllocatesNothing(t *testing.T) {
+	inGame(t, func() {
+		dst := ebiten.NewImage(800, 380)
+		p := NewPainter()
+		var ax Axes
+		ax.Title, ax.XLabel, ax.YLabel = "moving", "t", "y"
+		ax.Place(plot.Rect{X: 10, Y: 10, W: 500, H: 340}, 13)
+		k := 0
+		xs := make([]float64, 0, 4096)
+		frame := func() {
+			k++
+			p.Begin(dst)
+			ax.Tr.X = plot.Axis{Min: 0, Max: 1 + 0.173*float64(k)}
+			ax.Tr.Y = plot.Axis{Min: -1e-3 * float64(k), Max: 2.5e-2 * float64(k), Log: k%2 == 0}
+			if ax.Tr.Y.Log {
+				ax.Tr.Y.Min = 1e-4
+			}
+			ax.Draw(p, 13, 1)
+			p.Number("t = ", 0.0137*float64(k), 'f', 4, " of 1000", 780, 360, 13, plot.Ink, Right, Middle)
+			p.Number("", 1/float64(k), 'e', 3, "", 600, 40, 11, plot.Muted, Center, Middle)
+			xs = xs[:0]
+			for i := 0; i < 200+k%50; i++ {
+				xs = append(xs, 10+2*float64(i), 200+50*math.Sin(float64(i+k)/10))
+			}
+			p.Polyline(xs, 1.5, plot.Blue)
+			// Everything but the DrawTriangles calls.
+			p.text.flush(p)
+			p.pad()
+			p.Begin(dst)
+		}
+		for i := 0; i < 20; i++ {
+			frame()
+		}
+		if a := testing.AllocsPerRun(50, frame); a > 0 {
+			t.Errorf("a frame with moving axes and changing numbers allocates %.1f times", a)
+		}
+	})
+}

@@ -56,14 +56,12 @@ func loadFont() *text.GoTextFaceSource {
 	return fontSource
 }
 
-// textItem is one queued piece of text: Prefix, then (if HasNum) the number
-// Num formatted with strconv.AppendFloat(Fmt, Prec), then Suffix.
+// textItem is one queued piece of text: prefix, then the characters
+// chars[c0:c1] of the queue (a number or a tick label), drawn one at a
+// time, then suffix.
 type textItem struct {
 	prefix, suffix string
-	num            float64
-	hasNum         bool
-	fmt            byte
-	prec           int
+	c0, c1         int
 	x, y, size     float64
 	c              color.RGBA
 	ax, ay         Align
@@ -73,10 +71,30 @@ type textItem struct {
 // textQueue holds the text of a frame until Flush.
 type textQueue struct {
 	items   []textItem
+	chars   []byte // the characters of the queued numbers and labels
 	faces   map[int]*text.GoTextFace
 	layouts map[layoutKey]layout
-	num     []byte
+	tabs    map[tabKey]*charTab
+	num     []byte // scratch for NumberWidth
 }
+
+// A tabKey names the character table of one size (in half pixels) and
+// vertical alignment.
+type tabKey struct {
+	size int
+	ay   Align
+}
+
+// A charTab holds the layouts of single ASCII characters at one size and
+// alignment, for numbers and labels drawn character by character.
+type charTab struct {
+	l     [128]layout
+	known [128]bool
+}
+
+// numberChars are laid out together the first time a size is used, so
+// that digits that show up later (a clock, a moving axis) cost nothing.
+const numberChars = "0123456789.-+e"
 
 // A layoutKey names the glyphs of one string at one size and vertical
 // alignment.
@@ -99,6 +117,36 @@ const maxLayouts = 4096
 func (q *textQueue) init() {
 	q.faces = map[int]*text.GoTextFace{}
 	q.layouts = map[layoutKey]layout{}
+	q.tabs = map[tabKey]*charTab{}
+}
+
+// char returns the layout of the ASCII character b (b&0x7f) at the given
+// size and vertical alignment.
+func (q *textQueue) char(b byte, size float64, ay Align) *layout {
+	b &= 0x7f
+	k := tabKey{int(math.Round(max(size, 4) * 2)), ay}
+	t := q.tabs[k]
+	if t == nil {
+		t = &charTab{}
+		q.tabs[k] = t
+		for i := 0; i < len(numberChars); i++ {
+			c := numberChars[i]
+			t.l[c], t.known[c] = q.layout(chars[c], size, ay), true
+			// Into the atlas now too: packing a glyph later costs a draw
+			// call (and its allocations) in the frame that first shows it.
+			if a := theAtlas; a != nil && !a.full {
+				for _, g := range t.l[c].glyphs {
+					if g.Image != nil {
+						a.place(g.Image)
+					}
+				}
+			}
+		}
+	}
+	if !t.known[b] {
+		t.l[b], t.known[b] = q.layout(chars[b], size, ay), true
+	}
+	return &t.l[b]
 }
 
 // layout returns the glyphs of s at the given size and vertical alignment.
@@ -119,7 +167,7 @@ func (q *textQueue) layout(s string, size float64, ay Align) layout {
 	return l
 }
 
-func (q *textQueue) reset() { q.items = q.items[:0] }
+func (q *textQueue) reset() { q.items, q.chars = q.items[:0], q.chars[:0] }
 
 // face returns the face of the given size in pixels (in half pixels steps).
 func (q *textQueue) face(size float64) *text.GoTextFace {
@@ -132,7 +180,9 @@ func (q *textQueue) face(size float64) *text.GoTextFace {
 	return f
 }
 
-// Text queues s at (x, y) in size pixels, aligned by ax and ay.
+// Text queues s at (x, y) in size pixels, aligned by ax and ay. Each
+// distinct s is laid out once and cached: for text that changes (numbers,
+// tick labels) use Number or Label.
 func (p *Painter) Text(s string, x, y, size float64, c color.RGBA, ax, ay Align) {
 	p.text.items = append(p.text.items, textItem{prefix: s, x: x, y: y, size: size, c: c, ax: ax, ay: ay})
 }
@@ -147,10 +197,33 @@ func (p *Painter) TextUp(s string, x, y, size float64, c color.RGBA) {
 // and suffix, as one piece of text. The number is drawn one character at a
 // time from cached glyphs, so a changing number allocates nothing.
 func (p *Painter) Number(prefix string, v float64, f byte, prec int, suffix string, x, y, size float64, c color.RGBA, ax, ay Align) {
-	p.text.items = append(p.text.items, textItem{
-		prefix: prefix, suffix: suffix, num: v, hasNum: true, fmt: f, prec: prec,
+	q := &p.text
+	c0 := len(q.chars)
+	q.chars = strconv.AppendFloat(q.chars, v, f, prec, 64)
+	q.items = append(q.items, textItem{
+		prefix: prefix, suffix: suffix, c0: c0, c1: len(q.chars),
 		x: x, y: y, size: size, c: c, ax: ax, ay: ay,
 	})
+}
+
+// Label queues the ASCII text b (copied), drawn one character at a time
+// from cached glyphs like the digits of Number: for tick labels, which
+// change as axes move, at no allocation.
+func (p *Painter) Label(b []byte, x, y, size float64, c color.RGBA, ax, ay Align) {
+	q := &p.text
+	c0 := len(q.chars)
+	q.chars = append(q.chars, b...)
+	q.items = append(q.items, textItem{c0: c0, c1: len(q.chars), x: x, y: y, size: size, c: c, ax: ax, ay: ay})
+}
+
+// LabelWidth returns the width of the text that Label would draw.
+func (p *Painter) LabelWidth(b []byte, size float64) float64 {
+	q := &p.text
+	w := 0.0
+	for _, ch := range b {
+		w += q.char(ch, size, Top).advance
+	}
+	return w
 }
 
 // TextWidth returns the width of s in pixels at the given size.
@@ -168,11 +241,7 @@ func (q *textQueue) flush(p *Painter) {
 
 // draw draws one item.
 func (q *textQueue) draw(p *Painter, it *textItem) {
-	if it.hasNum {
-		q.num = strconv.AppendFloat(q.num[:0], it.num, it.fmt, it.prec, 64)
-	} else {
-		q.num = q.num[:0]
-	}
+	cs := q.chars[it.c0:it.c1]
 	ay := it.ay
 	if it.rot {
 		ay = Middle
@@ -181,8 +250,8 @@ func (q *textQueue) draw(p *Painter, it *textItem) {
 	w := 0.0
 	if it.ax != Left || it.rot {
 		w = q.layout(it.prefix, it.size, ay).advance + q.layout(it.suffix, it.size, ay).advance
-		for _, b := range q.num {
-			w += q.layout(chars[b&0x7f], it.size, ay).advance
+		for _, b := range cs {
+			w += q.char(b, it.size, ay).advance
 		}
 	}
 	var x float64
@@ -195,17 +264,18 @@ func (q *textQueue) draw(p *Painter, it *textItem) {
 	// Whole pixels keep the glyphs crisp.
 	ox, oy := math.Round(it.x), math.Round(it.y)
 	x = math.Round(x)
-	x = q.part(p, it, q.layout(it.prefix, it.size, ay), x, ox, oy)
-	for _, b := range q.num {
-		x = q.part(p, it, q.layout(chars[b&0x7f], it.size, ay), x, ox, oy)
+	pre, suf := q.layout(it.prefix, it.size, ay), q.layout(it.suffix, it.size, ay)
+	x = q.part(p, it, &pre, x, ox, oy)
+	for _, b := range cs {
+		x = q.part(p, it, q.char(b, it.size, ay), x, ox, oy)
 	}
-	q.part(p, it, q.layout(it.suffix, it.size, ay), x, ox, oy)
+	q.part(p, it, &suf, x, ox, oy)
 }
 
 // part adds the glyphs of a laid out string with its left end at offset x
 // from the anchor (ox, oy) and returns the offset after it. Each glyph is a
 // quad of DrawTriangles (DrawImage would allocate on every call).
-func (q *textQueue) part(p *Painter, it *textItem, l layout, x, ox, oy float64) float64 {
+func (q *textQueue) part(p *Painter, it *textItem, l *layout, x, ox, oy float64) float64 {
 	for _, g := range l.glyphs {
 		if g.Image == nil {
 			continue
@@ -242,7 +312,7 @@ func (p *Painter) NumberWidth(prefix string, v float64, f byte, prec int, suffix
 	q.num = strconv.AppendFloat(q.num[:0], v, f, prec, 64)
 	w := q.layout(prefix, size, Top).advance + q.layout(suffix, size, Top).advance
 	for _, b := range q.num {
-		w += q.layout(chars[b&0x7f], size, Top).advance
+		w += q.char(b, size, Top).advance
 	}
 	return w
 }

@@ -75,7 +75,7 @@ func (v *ensembleView) Reset(s *sim.Sim) {
 		ar.Reset()
 	}
 	if v.obs.exact.ok {
-		v.extra = append(v.extra, legendItem{"SGD, exact", plot.Muted})
+		v.extra = append(v.extra, legendItem{label: "SGD, exact", c: plot.Muted})
 	}
 }
 
@@ -140,6 +140,9 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 				continue
 			}
 			b := bufs[2*i+1]
+			if c := cap(b.T); cap(v.dy) < c {
+				v.dy, v.dse = make([]float64, 0, c), make([]float64, 0, c)
+			}
 			v.dy, v.dse = v.dy[:0], v.dse[:0]
 			for k, t := range b.T {
 				y, se := b.Y[k], b.SE[k]

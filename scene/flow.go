@@ -82,7 +82,7 @@ func (v *flowView) Reset(s *sim.Sim) {
 		}
 	}
 	if v.obs.exact.ok && v.obs.exact.hasPairs {
-		v.extra = append(v.extra, legendItem{"SGD, exact", plot.Muted})
+		v.extra = append(v.extra, legendItem{label: "SGD, exact", c: plot.Muted})
 	}
 }
 

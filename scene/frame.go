@@ -35,10 +35,31 @@ type frame struct {
 	extra      []legendItem
 }
 
-// A legendItem is an extra entry of the legend (a reference curve).
+// A legendItem is an extra entry of the legend (a reference curve, or a
+// method with its fitted slope): the label, then nums numbers (0, 1 or 2)
+// with two decimals, the second after " ± ". The numbers are drawn digit by
+// digit, so that an entry whose numbers change allocates nothing.
 type legendItem struct {
 	label string
 	c     color.RGBA
+	nums  int
+	num   [2]float64
+}
+
+// legendSep separates the two numbers of a legendItem.
+const legendSep = " \u00b1 "
+
+// width returns the width of the item's text at size em.
+func (it *legendItem) width(p *render.Painter, em float64) float64 {
+	w := p.TextWidth(it.label, em)
+	for k := 0; k < it.nums; k++ {
+		sep := ""
+		if k == 1 {
+			sep = legendSep
+		}
+		w += p.NumberWidth(sep, it.num[k], 'f', 2, "", em)
+	}
+	return w
 }
 
 func (f *frame) initFrame(key string) {
@@ -127,12 +148,22 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 			x += 1.2 * em
 		}
 	}
-	for _, it := range f.extra {
-		w := 1.9*em + p.TextWidth(it.label, em) + 1.2*em
+	for i := range f.extra {
+		it := &f.extra[i]
+		w := 1.9*em + it.width(p, em) + 1.2*em
 		if x > pad && x+w > f.W-pad {
 			x, y = pad, y+line
 		}
-		x = f.swatch(x, y, it.c, it.label) + 1.2*em
+		x = f.swatch(x, y, it.c, it.label)
+		for k := 0; k < it.nums; k++ {
+			sep := ""
+			if k == 1 {
+				sep = legendSep
+			}
+			p.Number(sep, it.num[k], 'f', 2, "", x, y, em, plot.Ink, render.Left, render.Middle)
+			x += p.NumberWidth(sep, it.num[k], 'f', 2, "", em)
+		}
+		x += 1.2 * em
 	}
 	top := y + line/2 + 0.2*em
 

@@ -159,7 +159,7 @@ func (v *meanfieldView) Reset(s *sim.Sim) {
 		v.fn.XLabel, v.fn.YLabel = "target y_j", "network f(x_j)"
 	}
 	if v.targ != nil {
-		v.extra = append(v.extra, legendItem{"target", plot.Muted})
+		v.extra = append(v.extra, legendItem{label: "target", c: plot.Muted})
 	}
 	if v.pred != nil && data != nil && data.N > 0 && v.din >= 1 {
 		v.updateCurves(s, math.MaxInt)

@@ -35,9 +35,12 @@ type orderView struct {
 	guideY   [2]float64 // the heights at alphas[0] of the slope 1 and 2 guides
 	guideOK  [2]bool
 	lineCol  []color.RGBA
-	runsText string // "SGD side: exact ... 4096 runs per method and rate"
-	errFor   error
-	errText  string
+	// Per line: "SME2: slope " (the fitted slope follows as a number) and
+	// "SME2: slope –" (no fit yet).
+	slopeLabel []string
+	runsText   string // "SGD side: exact ... 4096 runs per method and rate"
+	errFor     error
+	errText    string
 
 	xs []float64
 	rs []plot.Rect
@@ -63,9 +66,10 @@ func (v *orderView) Reset(s *sim.Sim) {
 	v.ry.Reset()
 	v.ry.Axis = plot.Axis{Min: 1e-4, Max: 1e-1, Log: true}
 	v.errFor, v.errText = nil, ""
-	v.lineCol = v.lineCol[:0]
+	v.lineCol, v.slopeLabel = v.lineCol[:0], v.slopeLabel[:0]
 	for _, l := range e.lines {
 		v.lineCol = append(v.lineCol, plot.MethodColor(l.method))
+		v.slopeLabel = append(v.slopeLabel, l.method.Label()+": slope ", l.method.Label()+": slope \u2013")
 	}
 	if len(e.alphas) == 0 {
 		v.loglog.Title = "|weak error|"
@@ -89,8 +93,8 @@ func (v *orderView) Series() []Series { return v.exp.series() }
 // Busy reports whether the weak-error sweep has work left.
 func (v *orderView) Busy() bool { return v.exp.busy() }
 
-// Work takes one SGD step of the current learning rate (every method and
-// replica).
+// Work runs one replica of one method from 0 to T at the current learning
+// rate.
 func (v *orderView) Work() { v.exp.work() }
 
 // refresh recomputes what depends on the finished points: the range, the
@@ -122,16 +126,16 @@ func (v *orderView) refresh() {
 	v.extra = v.extra[:0]
 	for i := range e.lines {
 		l := &e.lines[i]
-		label := l.method.Label() + ": slope "
+		it := legendItem{label: v.slopeLabel[2*i], c: v.lineCol[i]}
 		switch {
 		case !l.fitOK:
-			label += "\u2013"
+			it.label = v.slopeLabel[2*i+1]
 		case math.IsNaN(l.fit.SlopeSE):
-			label += strconv.FormatFloat(l.fit.Slope, 'f', 2, 64)
+			it.nums, it.num[0] = 1, l.fit.Slope
 		default:
-			label += strconv.FormatFloat(l.fit.Slope, 'f', 2, 64) + " \u00b1 " + strconv.FormatFloat(l.fit.SlopeSE, 'f', 2, 64)
+			it.nums, it.num = 2, [2]float64{l.fit.Slope, l.fit.SlopeSE}
 		}
-		v.extra = append(v.extra, legendItem{label, v.lineCol[i]})
+		v.extra = append(v.extra, it)
 	}
 }
 
@@ -192,10 +196,12 @@ func (v *orderView) progressText(x, y, size float64, draw bool) float64 {
 		}
 		return p.TextWidth("stopped: "+v.errText, size)
 	case e.busy():
-		a, s := e.run.Current()
-		put("alpha = ", a, 'g', 4, ": step ", plot.Ink)
-		put("", float64(s.Steps()), 'f', 0, " of ", plot.Ink)
-		put("", float64(s.TotalSteps()), 'f', 0, "", plot.Ink)
+		// The sweep runs one replica of one method at a time from 0 to T.
+		a, _ := e.run.Current()
+		done, all := e.rateRuns()
+		put("alpha = ", a, 'g', 4, ": run ", plot.Ink)
+		put("", float64(done), 'f', 0, " of ", plot.Ink)
+		put("", float64(all), 'f', 0, "", plot.Ink)
 		put("   (rate ", float64(e.finished()+1), 'f', 0, " of ", plot.Muted)
 		put("", float64(len(e.alphas)), 'f', 0, ")", plot.Muted)
 	default:

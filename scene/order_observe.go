@@ -145,6 +145,7 @@ type orderExp struct {
 	lines   []orderLine
 	seen    int // points of run.Points() taken into lines
 	gen     int // counts the changes of lines
+	calls   int // calls of run.Advance(1) at the current learning rate
 }
 
 // reset prepares the experiment of the configuration of s (nothing runs
@@ -189,16 +190,41 @@ func (e *orderExp) reset(s *sim.Sim) {
 // busy reports whether the experiment has work left.
 func (e *orderExp) busy() bool { return e.run != nil && e.err == nil && !e.run.Done() }
 
-// work advances the experiment by one SGD step of the current learning rate
-// (every method and replica) and takes in the points of a finished rate.
+// work advances the experiment by one run (one replica of one method from
+// 0 to T at the current learning rate, sim.OrderRun.Advance(1)) and takes
+// in the points of a finished rate.
 func (e *orderExp) work() {
 	if !e.busy() {
 		return
 	}
+	n := len(e.run.Points())
 	if err := e.run.Advance(1); err != nil {
 		e.err = err
 	}
+	e.calls++
+	if len(e.run.Points()) != n { // the rate is finished: the next one starts
+		e.calls = 0
+	}
 	e.update()
+}
+
+// rateRuns returns the runs of the current learning rate done so far and
+// their number: a run per replica of every method (SGD's too unless its
+// side is exact). A call of Advance(1) does one run, or passes over a
+// track without replicas (the exact SGD side, the first track).
+func (e *orderExp) rateRuns() (done, all int) {
+	if !e.busy() {
+		return 0, 0
+	}
+	_, s := e.run.Current()
+	empty := 0
+	for _, tr := range s.Tracks() {
+		all += tr.Reps
+		if tr.Reps == 0 {
+			empty++
+		}
+	}
+	return min(max(e.calls-empty, 0), all), all
 }
 
 // update sorts the points of run finished since the last call into the

@@ -300,3 +300,32 @@ func TestOrderWorkAllocs(t *testing.T) {
 		t.Errorf("work allocates %v times", n)
 	}
 }
+
+// rateRuns counts the runs of the current learning rate (one per replica of
+// every method; GF is deterministic: one replica; the exact SGD side none,
+// passed over by the first piece of work) and starts again at the next
+// rate.
+func TestOrderRateRuns(t *testing.T) {
+	var e orderExp
+	e.reset(build(t, "scene=order&problem=quad&alpha=0.2&T=0.4&reps=8&N=8&methods=gf,sme1,smf"))
+	if !e.exact {
+		t.Fatal("the quadratic's SGD side is not exact")
+	}
+	_, all := e.rateRuns()
+	if want := 1 + 8 + 8; all != want {
+		t.Fatalf("%d runs per rate, want %d", all, want)
+	}
+	for k := 1; k <= all; k++ {
+		e.work()
+		if d, a := e.rateRuns(); d != k-1 || a != all {
+			t.Fatalf("after %d pieces of work: rateRuns = %d, %d; want %d, %d", k, d, a, k-1, all)
+		}
+	}
+	e.work() // the last run of the first rate
+	if e.finished() != 1 {
+		t.Fatalf("%d rates finished, want 1", e.finished())
+	}
+	if d, a := e.rateRuns(); d != 0 || a != all {
+		t.Errorf("the second rate starts at run %d of %d", d, a)
+	}
+}

@@ -140,6 +140,15 @@ func TestAppendTick(t *testing.T) {
 	}
 }
 
+// labels returns the labels of at as strings.
+func labels(at *AxisTicks) []string {
+	var s []string
+	for i := 0; i < at.Len(); i++ {
+		s = append(s, string(at.Label(i)))
+	}
+	return s
+}
+
 func TestAxisTicksCachesLabels(t *testing.T) {
 	var at AxisTicks
 	a := Axis{Min: -1, Max: 2}
@@ -147,8 +156,8 @@ func TestAxisTicksCachesLabels(t *testing.T) {
 		t.Fatal("first Update reported no change")
 	}
 	want := []string{"-1.0", "-0.5", "0", "0.5", "1.0", "1.5", "2.0"}
-	if fmt.Sprint(at.Labels) != fmt.Sprint(want) {
-		t.Errorf("labels %q, want %q", at.Labels, want)
+	if fmt.Sprint(labels(&at)) != fmt.Sprint(want) {
+		t.Errorf("labels %q, want %q", labels(&at), want)
 	}
 	if at.Update(a, 5) {
 		t.Error("Update of an unchanged axis reported a change")
@@ -157,12 +166,15 @@ func TestAxisTicksCachesLabels(t *testing.T) {
 		t.Errorf("Update of an unchanged axis allocates %v times", n)
 	}
 	at.Update(Axis{Min: 1e-3, Max: 10, Log: true}, 5)
-	if fmt.Sprint(at.Labels) != "[0.001 0.01 0.1 1 10]" {
-		t.Errorf("log labels %q", at.Labels)
+	if fmt.Sprint(labels(&at)) != "[0.001 0.01 0.1 1 10]" {
+		t.Errorf("log labels %q", labels(&at))
 	}
 	at.Update(Axis{Min: 1, Max: 1}, 5)
-	if len(at.Labels) != 0 {
-		t.Errorf("empty axis has labels %q", at.Labels)
+	if at.Len() != 0 {
+		t.Errorf("empty axis has labels %q", labels(&at))
+	}
+	if !at.Update(Axis{Min: 1, Max: 1}, 6) || at.Update(Axis{Min: 1, Max: 1}, 6) {
+		t.Error("an invalid axis: Update reports changes wrongly")
 	}
 }
 
@@ -621,6 +633,22 @@ func TestAxisTicksReuseLabels(t *testing.T) {
 	// Moving between two ranges whose ticks were seen before allocates nothing.
 	if n := testing.AllocsPerRun(50, func() { at.Update(a, 5); at.Update(b, 5) }); n != 0 {
 		t.Errorf("switching between known ranges allocates %v times", n)
+	}
+	// Nor does a range that moves on to new values (a growing axis), once
+	// the buffers have grown.
+	at.Update(Axis{Min: -1e-7, Max: 1e-7}, 8)
+	at.Update(Axis{Min: 1e-9, Max: 1e9, Log: true}, 8)
+	k := 0
+	if n := testing.AllocsPerRun(200, func() {
+		k++
+		at.Update(Axis{Min: 0, Max: 1 + float64(k)*0.37}, 5)
+		at.Update(Axis{Min: 1e-3, Max: float64(k), Log: true}, 5)
+	}); n != 0 {
+		t.Errorf("new ranges allocate %v times", n)
+	}
+	at.Update(Axis{Min: 0, Max: 7.4}, 5)
+	if got := fmt.Sprint(labels(&at)); got != "[0 1 2 3 4 5 6 7]" {
+		t.Errorf("labels after moving: %s", got)
 	}
 }
 

@@ -137,59 +137,61 @@ func AppendTick(dst []byte, v, step float64) []byte {
 }
 
 // AxisTicks holds the tick marks and labels of one axis and recomputes them
-// only when the axis changes, so that drawing an unchanged axis allocates
-// nothing.
+// only when the axis changes. The labels are formatted into a buffer that
+// is reused, so that neither drawing an unchanged axis nor moving it
+// allocates (once the buffers have grown).
 type AxisTicks struct {
-	// Vals are the tick values and Labels their texts.
-	Vals   []float64
-	Labels []string
+	// Vals are the tick values; Label(i) is the text of Vals[i].
+	Vals []float64
 
 	axis   Axis
 	target int
-	buf    []byte
-	cache  map[[2]float64]string // labels by (value, step), so that ticks that come back cost nothing
+	valid  bool
+	text   []byte // the labels, one after the other
+	ends   []int  // label i is text[ends[i-1]:ends[i]]
 }
 
-// label returns the label of v for ticks step apart (step = v on log axes).
-func (at *AxisTicks) label(v, step float64) string {
-	k := [2]float64{v, step}
-	if s, ok := at.cache[k]; ok {
-		return s
+// Len returns the number of ticks.
+func (at *AxisTicks) Len() int { return len(at.Vals) }
+
+// Label returns the text of tick i. It is valid until the next Update that
+// changes the ticks.
+func (at *AxisTicks) Label(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = at.ends[i-1]
 	}
-	if at.cache == nil || len(at.cache) >= 512 {
-		at.cache = make(map[[2]float64]string)
-	}
-	at.buf = AppendTick(at.buf[:0], v, step)
-	s := string(at.buf)
-	at.cache[k] = s
-	return s
+	return at.text[start:at.ends[i]]
 }
 
 // Update recomputes the ticks for axis a with about target ticks (linear
 // axes) if a or target changed since the last call, and reports whether it
 // did.
 func (at *AxisTicks) Update(a Axis, target int) bool {
-	if a == at.axis && target == at.target && at.Labels != nil {
+	if at.valid && a == at.axis && target == at.target {
 		return false
 	}
-	at.axis, at.target = a, target
-	at.Vals = at.Vals[:0]
-	at.Labels = at.Labels[:0]
+	at.axis, at.target, at.valid = a, target, true
+	if at.Vals == nil { // room for the ticks of most axes at once
+		at.Vals, at.text, at.ends = make([]float64, 0, 16), make([]byte, 0, 128), make([]int, 0, 16)
+	}
+	at.Vals, at.text, at.ends = at.Vals[:0], at.text[:0], at.ends[:0]
 	if !a.Valid() {
-		at.Labels = make([]string, 0)
 		return true
 	}
 	if a.Log {
 		at.Vals = LogTicks(at.Vals, a.Min, a.Max)
 		for _, v := range at.Vals {
-			at.Labels = append(at.Labels, at.label(v, v))
+			at.text = AppendTick(at.text, v, v)
+			at.ends = append(at.ends, len(at.text))
 		}
 		return true
 	}
 	var step float64
 	at.Vals, step = Ticks(at.Vals, a.Min, a.Max, target)
 	for _, v := range at.Vals {
-		at.Labels = append(at.Labels, at.label(v, step))
+		at.text = AppendTick(at.text, v, step)
+		at.ends = append(at.ends, len(at.text))
 	}
 	return true
 }
