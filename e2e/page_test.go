@@ -496,8 +496,9 @@ func differ(a, b image.Image, r image.Rectangle) bool {
 // Every allocation of the views themselves is gone.
 const drawAllocFloor = 2
 
-// TestRealTime: while playing, Update stays within its time budget, frames
-// allocate nothing in steady state, and a speed the machine cannot hold is
+// TestRealTime: while playing, Update stays within its time budget, Update
+// allocates nothing and Draw nothing beyond Ebitengine's own allocations
+// (drawAllocFloor) in steady state, and a speed the machine cannot hold is
 // reported in the page.
 func TestRealTime(t *testing.T) {
 	tb := open(t, "/")
@@ -507,42 +508,57 @@ func TestRealTime(t *testing.T) {
 			// T large so the run does not end while measuring.
 			tb.navigate("/?scene=" + scene + "&T=1000&autoplay=1&speed=100000")
 			tb.waitFor(`smflow.state().steps > 0`, 30*time.Second)
-			// Two stats windows without calls into Go from the test.
+			// Two stats windows without calls into Go from the test, then
+			// three windows (a second each) to measure.
 			time.Sleep(2500 * time.Millisecond)
-			s := tb.stats()
-			t.Logf("%s: %.0f steps/s, Update %.2f ms, Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, allocs per Update %.2f, per Draw %.2f",
-				scene, s.StepsPerSec, s.MsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.AllocsUpd, s.AllocsDraw)
-			// The allocations of three stats windows (a second each). The
-			// page counts them with runtime/metrics, whose counts of small
-			// objects arrive in bursts (when a span leaves a P's cache, or at
-			// a GC), so one window can show a whole span's worth (~170
-			// objects of 48 bytes) for a few frames' allocations: the median
-			// of the windows is the steady state. Update allocates nothing,
-			// so its bursts cannot land in it: every window counts.
-			draws := []float64{s.AllocsDraw}
-			for len(draws) < 3 {
-				time.Sleep(1100 * time.Millisecond)
-				w := tb.stats()
-				t.Logf("%s: next window: allocs per Update %.2f, per Draw %.2f (%.1f FPS)", scene, w.AllocsUpd, w.AllocsDraw, w.FPS)
-				draws = append(draws, w.AllocsDraw)
-				if w.AllocsUpd > 1 {
-					t.Errorf("steady state allocates %.2f times per Update", w.AllocsUpd)
+			var ws []jsStats
+			for len(ws) < 3 {
+				s := tb.stats()
+				if len(ws) > 0 { // wait for the next window
+					time.Sleep(time.Second)
+					for try := 0; try < 40; try++ {
+						if s = tb.stats(); s != ws[len(ws)-1] {
+							break
+						}
+						time.Sleep(100 * time.Millisecond)
+					}
 				}
+				t.Logf("%s: %.0f steps/s, Update %.2f ms, Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, allocs per Update %.2f, per Draw %.2f",
+					scene, s.StepsPerSec, s.MsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.AllocsUpd, s.AllocsDraw)
+				ws = append(ws, s)
 			}
-			sort.Float64s(draws)
-			if !s.Behind {
+			if s := ws[0]; !s.Behind {
 				t.Errorf("speed 100000 reported as held (%.0f steps/s)", s.StepsPerSec)
 			}
 			if !tb.visible("#speedwarn") || !strings.Contains(eval[string](tb, `document.querySelector("#speedwarn").textContent`), "can't hold") {
 				t.Error("the page does not say that the speed cannot be held")
 			}
-			// Update's own time is the budget (8 ms) plus at most one step.
-			if s.MsUpdate > 8+2*s.MsStep+4 {
-				t.Errorf("Update takes %.1f ms with a step of %.1f ms: over the budget", s.MsUpdate, s.MsStep)
+			// Update's own time is the budget (8 ms) plus at most one step,
+			// in the median window: a stall of this two-core machine (another
+			// process, a collection) falls into one window.
+			over := make([]float64, len(ws))
+			for i, s := range ws {
+				over[i] = s.MsUpdate - (8 + 2*s.MsStep + 4)
 			}
-			if s.AllocsUpd > 1 {
-				t.Errorf("steady state allocates %.2f times per Update", s.AllocsUpd)
+			sort.Float64s(over)
+			if over[1] > 0 {
+				t.Errorf("Update takes more than the budget (8 ms) plus one step in most windows (ms over the bound: %v)", over)
 			}
+			// Allocations. The page counts them with runtime/metrics, whose
+			// counts of small objects arrive in bursts (when a span leaves
+			// a P's cache, or at a collection), so one window can show a
+			// whole span's worth (~170 objects of 48 bytes) for a few
+			// frames' allocations: the median window is the steady state.
+			// Update allocates nothing, so no burst lands in it: every
+			// window counts.
+			draws := make([]float64, len(ws))
+			for i, s := range ws {
+				draws[i] = s.AllocsDraw
+				if s.AllocsUpd > 1 {
+					t.Errorf("steady state allocates %.2f times per Update", s.AllocsUpd)
+				}
+			}
+			sort.Float64s(draws)
 			if draws[1] > drawAllocFloor {
 				t.Errorf("steady state allocates %.2f times per Draw (median of the windows %v), Ebitengine itself %d", draws[1], draws, drawAllocFloor)
 			}
