@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"smflow/sim/param"
@@ -82,7 +81,7 @@ func Canonical(v param.Values, presets PresetsFunc) string {
 		b.WriteString(val)
 	}
 	add("scene", v.Scene)
-	add("preset", escapeValue(v.Preset))
+	add("preset", param.Escape(v.Preset))
 	for i := range param.Schema {
 		k := param.Schema[i].Name
 		if k == "scene" || k == "preset" {
@@ -95,7 +94,7 @@ func Canonical(v param.Values, presets PresetsFunc) string {
 			add(k, mv)
 		case !mok && tok:
 			// The preset changes k, v has the scene default: write it.
-			add(k, escapeValue(param.Schema[i].DefaultFor(v.Scene)))
+			add(k, param.Escape(param.Schema[i].DefaultFor(v.Scene)))
 		}
 	}
 	return b.String()
@@ -145,7 +144,7 @@ func pairs(q string) [][2]string {
 		if !found {
 			v = "1"
 		}
-		out = append(out, [2]string{strings.TrimSpace(unescape(k)), unescape(v)})
+		out = append(out, [2]string{strings.TrimSpace(param.Unescape(k)), param.Unescape(v)})
 	}
 	return out
 }
@@ -178,38 +177,9 @@ func joinPairs(ps [][2]string) string {
 		if i > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(escapeValue(kv[0]))
+		b.WriteString(param.Escape(kv[0]))
 		b.WriteByte('=')
-		b.WriteString(escapeValue(kv[1]))
-	}
-	return b.String()
-}
-
-func unescape(s string) string {
-	if !strings.Contains(s, "%") {
-		return s
-	}
-	u, err := url.PathUnescape(s)
-	if err != nil {
-		return s
-	}
-	return u
-}
-
-// escapeValue percent-escapes every byte other than letters, digits and
-// -._~,; (as param.Encode does).
-func escapeValue(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~,;", c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
+		b.WriteString(param.Escape(kv[1]))
 	}
 	return b.String()
 }

@@ -28,6 +28,14 @@ func Encode(v Values) string {
 	return b.String()
 }
 
+// Escape returns s with every byte other than letters, digits and -._~,;
+// percent-escaped, as Encode writes values.
+func Escape(s string) string {
+	var b strings.Builder
+	escape(&b, s)
+	return b.String()
+}
+
 // escape writes s to b with every byte other than letters, digits and
 // -._~,; percent-escaped (so a '+' is written %2B).
 func escape(b *strings.Builder, s string) {

@@ -86,6 +86,10 @@ func Parse(query string) (Values, []Warning) {
 	return v, w.done()
 }
 
+// Unescape decodes %XX escapes as Parse does; '+' stays a plus sign. Text
+// with invalid escapes is returned as given.
+func Unescape(s string) string { return unescape(s) }
+
 // unescape decodes %XX escapes; '+' stays a plus sign. Text with invalid
 // escapes is returned as given (and will then fail to parse as a value).
 func unescape(s string) string {
