@@ -44,6 +44,10 @@ type Options struct {
 	OnFirstUpdate func()
 	// OnFirstFrame, if not nil, is called once after the first Draw.
 	OnFirstFrame func()
+	// OnPaint, if not nil, is called after a Draw that painted, at most
+	// four times a second: the page updates its own text in the same frame,
+	// so that the browser composites the page once for both.
+	OnPaint func()
 	// Start is the time the program started (for the first-frame time).
 	Start time.Time
 }
@@ -69,11 +73,14 @@ type Game struct {
 	ffTo    int  // fast-forward to this step (start time) before playing
 
 	runner    *Runner
+	pacer     Pacer
 	meter     Meter
 	frameUsed time.Duration // simulation time spent since the last Draw
 	last      time.Time     // time of the last Update
-	stepFn    func()
-	moreFn    func() bool
+	workFn    Work          // g.work, bound once
+	stopFn    func() bool   // g.runner.Stop, bound once
+	relayout  bool          // the canvas changed size: paint even mid-step
+	notified  time.Time     // last call of OnPaint
 
 	outW, outH float64 // outside size in CSS pixels
 	scale      float64 // device pixels per CSS pixel used by LayoutF
@@ -98,8 +105,8 @@ func New(query string, opt Options) *Game {
 	}
 	g := &Game{opt: opt, runner: NewRunner(), visible: true, scale: 1}
 	g.allocs = []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/tiny/allocs:objects"}}
-	g.stepFn = g.step
-	g.moreFn = g.more
+	g.workFn = g.work
+	g.stopFn = g.runner.Stop
 	g.Set(query)
 	g.playing = g.values.Autoplay
 	return g
@@ -235,10 +242,18 @@ func (g *Game) Toggle() {
 	}
 }
 
-// Step pauses and advances the simulation by n steps (at most to T).
+// Step pauses and advances the simulation by n steps (at most to T); a
+// step partly done counts as one.
 func (g *Game) Step(n int) {
 	g.playing = false
 	for i := 0; i < n && g.more(); i++ {
+		g.step()
+	}
+}
+
+// settle completes a step partly done, so that the state is read whole.
+func (g *Game) settle() {
+	if g.sim != nil && g.sim.Partial() {
 		g.step()
 	}
 }
@@ -253,8 +268,9 @@ func (g *Game) SetVisible(v bool) {
 	g.visible = v
 }
 
-// step takes one step of the simulation, or one piece of the view's own
-// computation for a view that is a scene.Worker (the order scene).
+// step takes one whole step of the simulation (completing a step partly
+// done), or one piece of the view's own computation for a view that is a
+// scene.Worker (the order scene).
 func (g *Game) step() {
 	g.dirty = true
 	if w, ok := g.view.(scene.Worker); ok {
@@ -263,6 +279,38 @@ func (g *Game) step() {
 	}
 	g.sim.Step()
 	g.view.Observe(g.sim)
+}
+
+// work is the Runner's Work: it takes up to max steps in parts
+// (sim.Sim.StepPart) until the runner's budget is used up. Once it has
+// finished a step, and the pacer lets the coming frame paint, it starts no
+// step that would not be complete by then: the views draw the simulation's
+// state, which must not be caught halfway through a step (Draw does not
+// paint a step partly done).
+func (g *Game) work(max int) (int, bool) {
+	if w, ok := g.view.(scene.Worker); ok {
+		n := 0
+		for n < max && w.Busy() && !g.runner.Stop() {
+			w.Work()
+			g.dirty = true
+			n++
+		}
+		return n, w.Busy()
+	}
+	s := g.sim
+	n := 0
+	for n < max && !s.Done() && !g.runner.Out() {
+		if n > 0 && g.pacer.Ready(time.Now()) && !g.runner.Fits() {
+			break
+		}
+		if !s.StepPart(g.stopFn) {
+			break
+		}
+		n++
+		g.view.Observe(s)
+		g.dirty = true
+	}
+	return n, !s.Done()
 }
 
 func (g *Game) more() bool {
@@ -294,14 +342,10 @@ func (g *Game) Update() error {
 	if g.visible && g.sim != nil {
 		switch {
 		case g.sim.Steps() < g.ffTo:
-			for g.sim.Steps() < g.ffTo && spent < g.runner.Budget-g.frameUsed {
-				g.step()
-				steps++
-				spent = time.Since(now)
-			}
+			steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, g.ffTo-g.sim.Steps(), g.workFn)
 		case g.playing && g.more():
 			playing = true
-			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.stepFn, g.moreFn)
+			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.workFn)
 			if !g.more() {
 				g.playing = false
 			}
@@ -325,16 +369,23 @@ func (g *Game) allocCount() uint64 {
 	return n
 }
 
-// Draw draws the view when the picture changed; the screen is not cleared
-// between frames (ebiten.SetScreenClearedEveryFrame(false)), so an unchanged
-// picture costs nothing.
+// Draw paints the view when the picture changed, a whole step is there to
+// draw and the pacer lets it; the screen is not cleared between frames
+// (ebiten.SetScreenClearedEveryFrame(false)), so a frame that paints
+// nothing keeps the last picture and costs nothing. A new canvas size is
+// painted at once (completing a step partly done).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frameUsed = 0
-	if !g.visible && g.drawn || !g.dirty {
+	t0 := time.Now()
+	must := !g.drawn || g.relayout
+	if !must && (!g.visible || !g.dirty || g.sim != nil && g.sim.Partial() || !g.pacer.Ready(t0)) {
+		g.pacer.Frame(t0, false)
 		return
 	}
+	g.settle()
+	g.relayout = false
+	g.pacer.Frame(t0, true)
 	a0 := g.allocCount()
-	t0 := time.Now()
 	screen.Clear()
 	if g.sim != nil {
 		g.view.Draw(screen, g.sim, g.scale)
@@ -342,6 +393,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.dirty = false
 	g.meter.Draw(time.Since(t0))
 	g.meter.Allocs(g.allocCount()-a0, true)
+	if g.opt.OnPaint != nil && t0.Sub(g.notified) >= 250*time.Millisecond {
+		g.notified = t0
+		g.opt.OnPaint()
+	}
 	if !g.drawn {
 		g.drawn = true
 		g.meter.SetFirstFrame(time.Since(g.opt.Start))
@@ -363,7 +418,7 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	}
 	if s != g.scale || w != g.outW || h != g.outH {
 		g.scale, g.outW, g.outH = s, w, h
-		g.dirty = true
+		g.dirty, g.relayout = true, true
 	}
 	return math.Ceil(w * s), math.Ceil(h * s)
 }
@@ -378,6 +433,7 @@ func (g *Game) RequestPNG(done func([]byte, error)) {
 // encodes them (the WebGL canvas does not keep its buffer, so the canvas
 // itself cannot be read reliably).
 func (g *Game) servePNG() {
+	g.settle()
 	reqs := g.pngReqs
 	g.pngReqs = nil
 	var out []byte
@@ -425,11 +481,14 @@ type State struct {
 	Steps      int
 	TotalSteps int
 	Done       bool
-	Playing    bool
-	Visible    bool
-	Error      string
-	Methods    []MethodState
-	Warnings   []param.Warning
+	// Progress is the fraction of the scene's work done: steps of
+	// TotalSteps, or of the order scene's sweep.
+	Progress float64
+	Playing  bool
+	Visible  bool
+	Error    string
+	Methods  []MethodState
+	Warnings []param.Warning
 }
 
 // State returns the current state.
@@ -441,6 +500,13 @@ func (g *Game) State() State {
 	}
 	if s := g.sim; s != nil {
 		st.T, st.Steps, st.TotalSteps, st.Done = s.Time(), s.Steps(), s.TotalSteps(), s.Done()
+		st.Progress = 1
+		if s.TotalSteps() > 0 {
+			st.Progress = float64(s.Steps()) / float64(s.TotalSteps())
+		}
+		if w, ok := g.view.(scene.Worker); ok {
+			st.Progress = w.Progress()
+		}
 		for i, tr := range s.Tracks() {
 			ss := s.Status(i)
 			st.Methods = append(st.Methods, MethodState{
@@ -458,23 +524,28 @@ func (g *Game) Stats() Stats {
 	s.Speed = g.values.Speed
 	s.Behind = g.runner.Behind() && g.playing
 	s.FPS, s.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
+	s.PaceMs = g.pacer.Interval().Seconds() * 1e3
+	s.MsFrame = g.pacer.MeanFrame().Seconds() * 1e3
 	return s
 }
 
 // Hash returns sim.HashReport: one line "method hash" per track and a line
-// "steps n", as `smf hash` prints.
+// "steps n", as `smf hash` prints. A step partly done is completed first.
 func (g *Game) Hash() string {
 	if g.sim == nil {
 		return ""
 	}
+	g.settle()
 	return sim.HashReport(g.sim)
 }
 
-// StateCSV returns the state of every track as CSV (AppendStateCSV).
+// StateCSV returns the state of every track as CSV (AppendStateCSV),
+// completing a step partly done first.
 func (g *Game) StateCSV() []byte {
 	if g.sim == nil {
 		return nil
 	}
+	g.settle()
 	return AppendStateCSV(nil, g.sim)
 }
 

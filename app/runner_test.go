@@ -5,42 +5,81 @@ import (
 	"time"
 )
 
-// fakeClock advances by cost per step.
-type fakeClock struct {
-	t    time.Time
-	cost time.Duration
+// fakeSim is a simulation whose steps have parts parts of cost each on a
+// fake clock; like sim.Sim.StepPart it calls stop between parts.
+type fakeSim struct {
+	t     time.Time
+	cost  time.Duration // per part
+	parts int           // per step
+	at    int           // parts of the current step done
+	steps int
+	end   int // 0: no end
+	r     *Runner
 }
 
-func (c *fakeClock) now() time.Time { return c.t }
-func (c *fakeClock) step()          { c.t = c.t.Add(c.cost) }
+func (f *fakeSim) now() time.Time { return f.t }
+
+// work is the fakeSim's Work.
+func (f *fakeSim) work(max int) (int, bool) {
+	n := 0
+	for n < max && !f.done() && !f.r.Out() {
+		for f.at < f.parts {
+			f.t = f.t.Add(f.cost)
+			f.at++
+			if f.at < f.parts && f.r.Stop() {
+				return n, true
+			}
+		}
+		f.at = 0
+		f.steps++
+		n++
+		f.r.Stop()
+	}
+	return n, !f.done()
+}
+
+func (f *fakeSim) done() bool { return f.end > 0 && f.steps >= f.end }
+
+func newFake(cost time.Duration, parts int) (*fakeSim, Work) {
+	f := &fakeSim{t: time.Unix(0, 0), cost: cost, parts: parts, r: NewRunner()}
+	f.r.Now = f.now
+	return f, f.work
+}
 
 func TestRunnerHoldsSpeed(t *testing.T) {
 	for _, c := range []struct {
 		name       string
 		speed      float64
-		cost       time.Duration
-		wantPerSec float64 // steps per 60 ticks
+		cost       time.Duration // per part
+		parts      int           // per step
+		wantPerSec float64       // steps per 60 ticks
 		behind     bool
 	}{
-		{"slow fraction", 0.5, time.Microsecond, 0.5, false},
-		{"60 per second", 60, time.Microsecond, 60, false},
-		{"fast cheap steps", 100000, time.Microsecond, 100000, false},
+		{"slow fraction", 0.5, time.Microsecond, 1, 0.5, false},
+		{"60 per second", 60, time.Microsecond, 1, 60, false},
+		{"fast cheap steps", 100000, time.Microsecond, 1, 100000, false},
 		// 8 ms budget per tick at 1 ms per step holds 8 steps per tick,
 		// i.e. 480 steps per second, not 6000.
-		{"too expensive", 6000, time.Millisecond, 480, true},
-		// A step of 80 ms, ten times the budget: one step every ten ticks.
-		{"one step over budget", 60, 80 * time.Millisecond, 6, true},
+		{"too expensive", 6000, time.Millisecond, 1, 480, true},
+		// A step of 17 ms in parts of 0.5 ms, 10 per second: spread over
+		// three ticks, the speed holds.
+		{"step over budget in parts", 10, 500 * time.Microsecond, 34, 10, false},
+		// A step of 80 ms in parts of 1 ms, ten times the budget: one step
+		// every ten ticks.
+		{"step ten budgets", 60, time.Millisecond, 80, 6, true},
+		// An indivisible step of 80 ms: the overrun is paid off by the
+		// following ticks, one step every ten ticks.
+		{"one part over budget", 60, 80 * time.Millisecond, 1, 6, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			clk := &fakeClock{t: time.Unix(0, 0), cost: c.cost}
-			r := NewRunner()
-			r.Now = clk.now
+			f, work := newFake(c.cost, c.parts)
+			r := f.r
 			total := 0
 			const seconds = 10
 			for tick := 0; tick < 60*seconds; tick++ {
-				n, spent := r.Tick(c.speed, 60, 0, clk.step, nil)
-				if spent > r.Budget+r.Slice+c.cost && c.cost < r.Budget {
-					t.Fatalf("tick %d spent %v, budget %v", tick, spent, r.Budget)
+				n, spent := r.Tick(c.speed, 60, 0, work)
+				if spent > r.Budget+c.cost {
+					t.Fatalf("tick %d spent %v, budget %v, part %v", tick, spent, r.Budget, c.cost)
 				}
 				total += n
 			}
@@ -56,36 +95,47 @@ func TestRunnerHoldsSpeed(t *testing.T) {
 }
 
 func TestRunnerStopsWhenDone(t *testing.T) {
-	clk := &fakeClock{t: time.Unix(0, 0), cost: time.Microsecond}
-	r := NewRunner()
-	r.Now = clk.now
-	steps := 0
-	more := func() bool { return steps < 5 }
+	f, work := newFake(time.Microsecond, 3)
+	f.end = 5
 	for tick := 0; tick < 10; tick++ {
-		r.Tick(6000, 60, 0, func() { steps++; clk.step() }, more)
+		f.r.Tick(6000, 60, 0, work)
 	}
-	if steps != 5 {
-		t.Errorf("took %d steps, want 5", steps)
+	if f.steps != 5 {
+		t.Errorf("took %d steps, want 5", f.steps)
 	}
-	if r.Behind() {
+	if f.r.Behind() {
 		t.Error("Behind() after the end of the run")
 	}
 }
 
 func TestRunnerUsedBudget(t *testing.T) {
-	clk := &fakeClock{t: time.Unix(0, 0), cost: time.Millisecond}
-	r := NewRunner()
-	r.Now = clk.now
+	f, work := newFake(time.Millisecond, 1)
 	// With the frame's budget already used, no step runs.
-	if n, _ := r.Tick(6000, 60, r.Budget, clk.step, nil); n != 0 {
+	if n, _ := f.r.Tick(6000, 60, f.r.Budget, work); n != 0 || f.steps != 0 {
 		t.Errorf("took %d steps with no budget left", n)
 	}
 }
 
+// Fits tells whether a whole step fits in what is left of the budget.
+func TestRunnerFits(t *testing.T) {
+	f, work := newFake(time.Millisecond, 3)
+	f.r.Tick(60, 60, 0, work) // one step of 3 ms: the cost is known
+	f.r.Run(f.r.Budget, 1, func(int) (int, bool) {
+		if !f.r.Fits() {
+			t.Error("a 3 ms step does not fit in 8 ms")
+		}
+		f.t = f.t.Add(6 * time.Millisecond)
+		if f.r.Fits() {
+			t.Error("a 3 ms step fits in the 2 ms left")
+		}
+		return 0, true
+	})
+}
+
 func TestRunnerNoAllocs(t *testing.T) {
+	_, work := newFake(time.Microsecond, 2)
 	r := NewRunner()
-	step := func() {}
-	allocs := testing.AllocsPerRun(100, func() { r.Tick(1000, 60, 0, step, nil) })
+	allocs := testing.AllocsPerRun(100, func() { r.Tick(1000, 60, 0, work) })
 	if allocs != 0 {
 		t.Errorf("Tick allocates %v times", allocs)
 	}

@@ -13,8 +13,20 @@ type Stats struct {
 	// Behind is true when the requested speed could not be held.
 	Behind bool
 	// MsUpdate and MsDraw are the mean milliseconds per call of Update and
-	// Draw (Draw only records the commands; the GPU work is not included).
+	// per painted Draw (Draw only records the commands; the GPU work is not
+	// included).
 	MsUpdate, MsDraw float64
+	// MaxMsUpdate is the longest Update in milliseconds.
+	MaxMsUpdate float64
+	// PaintsPerSec is the number of frames per second that painted the
+	// canvas (the others kept the last picture).
+	PaintsPerSec float64
+	// PaceMs is the minimum interval between paints that the Pacer asks
+	// for (0: every frame may paint).
+	PaceMs float64
+	// MsFrame is the mean interval between frames over the Pacer's last
+	// window (half a second).
+	MsFrame float64
 	// MsStep is the mean milliseconds per simulation step.
 	MsStep float64
 	// FPS and TPS are Ebiten's measured frames and ticks per second.
@@ -40,6 +52,7 @@ type Meter struct {
 	stepTime             time.Duration
 	updates, draws       int
 	updateTime, drawTime time.Duration
+	maxUpdate            time.Duration
 	updateAllocs         uint64
 	drawAllocs           uint64
 	playing              time.Duration // wall time spent playing in the window
@@ -52,6 +65,7 @@ type Meter struct {
 func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.Duration, playing bool, dt time.Duration) {
 	m.updates++
 	m.updateTime += d
+	m.maxUpdate = max(m.maxUpdate, d)
 	m.steps += steps
 	m.stepTime += stepTime
 	if playing {
@@ -70,7 +84,7 @@ func (m *Meter) Allocs(n uint64, draw bool) {
 	}
 }
 
-// Draw records one call of Draw that took d.
+// Draw records one call of Draw that painted, in d.
 func (m *Meter) Draw(d time.Duration) {
 	m.draws++
 	m.drawTime += d
@@ -97,6 +111,8 @@ func (m *Meter) roll(now time.Time) {
 		s.StepsPerSec = float64(m.steps) / m.playing.Seconds()
 	}
 	s.MsUpdate = ms(m.updateTime, m.updates)
+	s.MaxMsUpdate = ms(m.maxUpdate, 1)
+	s.PaintsPerSec = float64(m.draws) / el.Seconds()
 	s.MsDraw = ms(m.drawTime, m.draws)
 	s.MsStep = ms(m.stepTime, m.steps)
 	s.AllocsPerUpdate = per(m.updateAllocs, m.updates)
@@ -104,7 +120,7 @@ func (m *Meter) roll(now time.Time) {
 	m.updateAllocs, m.drawAllocs = 0, 0
 	m.start = now
 	m.steps, m.updates, m.draws = 0, 0, 0
-	m.stepTime, m.updateTime, m.drawTime, m.playing = 0, 0, 0, 0
+	m.stepTime, m.updateTime, m.drawTime, m.playing, m.maxUpdate = 0, 0, 0, 0, 0
 }
 
 // Stats returns the last published averages.

@@ -36,8 +36,8 @@ func TestBench(t *testing.T) {
 			time.Sleep(2200 * time.Millisecond)
 			s := tb.stats()
 			st := tb.state()
-			fmt.Printf("bench %-9s %-14s browser: %8.0f steps/s (asked %g)  Update %6.2f ms  Draw %6.2f ms  step %7.3f ms  FPS %5.1f  TPS %5.1f  allocs/frame %.1f  t=%.3g%s\n",
-				scene, label, s.StepsPerSec, s.Speed, s.MsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.AllocsUpd+s.AllocsDraw, st.T, doneNote(st.Done))
+			fmt.Printf("bench %-9s %-14s browser: %8.0f steps/s (asked %g)  Update %6.2f ms (max %6.2f)  Draw %6.2f ms  step %7.3f ms  FPS %5.1f  TPS %5.1f  paints/s %5.1f (pace %3.0f ms)  allocs/frame %.1f  t=%.3g%s\n",
+				scene, label, s.StepsPerSec, s.Speed, s.MsUpdate, s.MaxMsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.PaintsPerSec, s.PaceMs, s.AllocsUpd+s.AllocsDraw, st.T, doneNote(st.Done))
 			_ = s1
 			if speed == "" && s.TPS < 55 && !st.Done {
 				t.Errorf("%s defaults: %.1f TPS in headless Chromium, want 60", scene, s.TPS)

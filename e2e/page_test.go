@@ -28,6 +28,7 @@ type jsState struct {
 	Steps      int     `json:"steps"`
 	TotalSteps int     `json:"totalSteps"`
 	Done       bool    `json:"done"`
+	Progress   float64 `json:"progress"`
 	Playing    bool    `json:"playing"`
 	Visible    bool    `json:"visible"`
 	Error      string  `json:"error"`
@@ -51,7 +52,11 @@ type jsStats struct {
 	Behind       bool    `json:"behind"`
 	Message      string  `json:"message"`
 	MsUpdate     float64 `json:"msUpdate"`
+	MaxMsUpdate  float64 `json:"maxMsUpdate"`
 	MsDraw       float64 `json:"msDraw"`
+	PaintsPerSec float64 `json:"paintsPerSec"`
+	PaceMs       float64 `json:"paceMs"`
+	MsFrame      float64 `json:"msFrame"`
 	MsStep       float64 `json:"msStep"`
 	FPS          float64 `json:"fps"`
 	TPS          float64 `json:"tps"`
@@ -453,15 +458,18 @@ func TestScenes(t *testing.T) {
 
 // sweepProgresses fails the test unless the order scene's sweep, playing,
 // progresses: pieces of work are done (the page counts them as steps per
-// second) and the canvas changes (the progress line says which step of
-// which rate it is at). smflow.state() has no progress of a sweep: t and
-// steps are those of the host simulation, which does not run.
+// second), smflow.state().progress grows and the page says so, and the
+// canvas changes (the progress line says which step of which rate it is
+// at).
 func (tb *tab) sweepProgresses() {
 	tb.t.Helper()
 	tb.waitFor(`smflow.state().playing && smflow.stats().stepsPerSec > 0`, 30*time.Second)
 	if st := tb.state(); st.Error != "" || st.Done {
 		tb.t.Fatalf("order scene: error %q, done %v", st.Error, st.Done)
 	}
+	p0 := tb.state().Progress
+	tb.waitFor(fmt.Sprintf(`smflow.state().progress > %g`, p0), 30*time.Second)
+	tb.waitFor(`/weak-error sweep \d+% done/.test(document.querySelector("#status").textContent)`, 5*time.Second)
 	r := tb.canvasRect()
 	a := tb.screenshot()
 	for try := 0; try < 20; try++ {
@@ -523,8 +531,8 @@ func TestRealTime(t *testing.T) {
 						time.Sleep(100 * time.Millisecond)
 					}
 				}
-				t.Logf("%s: %.0f steps/s, Update %.2f ms, Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, allocs per Update %.2f, per Draw %.2f",
-					scene, s.StepsPerSec, s.MsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.AllocsUpd, s.AllocsDraw)
+				t.Logf("%s: %.0f steps/s, Update %.2f ms (max %.2f), Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, %.1f paints/s, allocs per Update %.2f, per Draw %.2f",
+					scene, s.StepsPerSec, s.MsUpdate, s.MaxMsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.PaintsPerSec, s.AllocsUpd, s.AllocsDraw)
 				ws = append(ws, s)
 			}
 			if s := ws[0]; !s.Behind {
@@ -533,16 +541,19 @@ func TestRealTime(t *testing.T) {
 			if !tb.visible("#speedwarn") || !strings.Contains(eval[string](tb, `document.querySelector("#speedwarn").textContent`), "can't hold") {
 				t.Error("the page does not say that the speed cannot be held")
 			}
-			// Update's own time is the budget (8 ms) plus at most one step,
-			// in the median window: a stall of this two-core machine (another
-			// process, a collection) falls into one window.
+			// The simulation works in parts (sim.Sim.StepPart), so Update's
+			// own time is the budget (8 ms) plus a part, whatever a step
+			// costs; 4 ms cover a part and the clock of this two-core
+			// machine, which the software compositor keeps busy. In the
+			// median window: a stall (another process, a collection) falls
+			// into one window.
 			over := make([]float64, len(ws))
 			for i, s := range ws {
-				over[i] = s.MsUpdate - (8 + 2*s.MsStep + 4)
+				over[i] = s.MsUpdate - (8 + 4)
 			}
 			sort.Float64s(over)
 			if over[1] > 0 {
-				t.Errorf("Update takes more than the budget (8 ms) plus one step in most windows (ms over the bound: %v)", over)
+				t.Errorf("Update takes more than the budget (8 ms) plus 4 ms in most windows (ms over the bound: %v)", over)
 			}
 			// Allocations. The page counts them with runtime/metrics, whose
 			// counts of small objects arrive in bursts (when a span leaves

@@ -97,6 +97,15 @@ func (v *orderView) Busy() bool { return v.exp.busy() }
 // rate.
 func (v *orderView) Work() { v.exp.work() }
 
+// Progress returns the fraction of the sweep done (1 when it is over or
+// stopped).
+func (v *orderView) Progress() float64 {
+	if !v.exp.busy() || v.exp.run == nil {
+		return 1
+	}
+	return v.exp.run.Progress()
+}
+
 // refresh recomputes what depends on the finished points: the range, the
 // guides and the legend with the fitted slopes.
 func (v *orderView) refresh() {

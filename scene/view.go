@@ -30,6 +30,8 @@ type Worker interface {
 	View
 	Busy() bool
 	Work()
+	// Progress returns the fraction of the computation done, in [0, 1].
+	Progress() float64
 }
 
 // Captioner is implemented by every View of this package: SetCaption sets

@@ -151,7 +151,7 @@ func stateJS(s app.State) any {
 	return map[string]any{
 		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
 		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
-		"done": s.Done, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
+		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
 	}
 }
@@ -163,8 +163,10 @@ func statsJS(s app.Stats) any {
 	}
 	return map[string]any{
 		"stepsPerSec": s.StepsPerSec, "speed": s.Speed, "behind": s.Behind, "message": msg,
-		"msUpdate": s.MsUpdate, "msDraw": s.MsDraw, "msStep": s.MsStep,
-		"fps": s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,
+		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "msDraw": s.MsDraw, "msStep": s.MsStep,
+		"paintsPerSec": s.PaintsPerSec, "paceMs": s.PaceMs,
+		"msFrame": s.MsFrame,
+		"fps":     s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,
 		"allocsPerUpdate": s.AllocsPerUpdate, "allocsPerDraw": s.AllocsPerDraw,
 	}
 }

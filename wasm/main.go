@@ -4,11 +4,13 @@
 // it reads the page's query string, runs the app.Game with Ebiten and
 // exposes a small JavaScript API as window.smflow:
 //
-//	state()          {query, scene, preset, t, T, steps, totalSteps, done, playing,
+//	state()          {query, scene, preset, t, T, steps, totalSteps, done, progress, playing,
 //	                  visible, error, methods: [{name, label, status, divergedAt,
 //	                  divergedReps, reps}], warnings: [{key, value, message}]}
-//	stats()          {stepsPerSec, speed, behind, message, msUpdate, msDraw, msStep,
-//	                  fps, tps, frames, firstFrameMs, allocsPerUpdate, allocsPerDraw}
+//	stats()          {stepsPerSec, speed, behind, message, msUpdate, maxMsUpdate, msDraw,
+//	                  msStep, paintsPerSec, paceMs, msFrame, fps, tps, frames,
+//	                  firstFrameMs,
+//	                  allocsPerUpdate, allocsPerDraw}
 //	hash()           "method hash\n" per method and "steps n\n", as `smf hash` prints
 //	set(query)       replace the whole query; returns the warnings
 //	setParam(k, v)   set one parameter; returns the warnings
@@ -22,7 +24,9 @@
 //
 // Every change of the values rewrites the URL with history.replaceState.
 // When window.smflowReady is a function it is called once the API exists,
-// and window.smflowFirstFrame once the first frame is drawn.
+// window.smflowFirstFrame once the first frame is drawn, and
+// window.smflowPainted after a frame that painted, at most four times a
+// second (the page updates its text then).
 package main
 
 import (
@@ -55,7 +59,8 @@ func main() {
 				f.Invoke()
 			}
 		},
-		Start: start,
+		OnPaint: onPaint,
+		Start:   start,
 	})
 	replaceURL(g.Query())
 	win.Set("smflow", newBridge(g))
@@ -82,4 +87,19 @@ func mark(name string) {
 		return
 	}
 	t.Set(name, js.Global().Get("performance").Call("now"))
+}
+
+// painted is window.smflowPainted once the page defined it.
+var painted js.Value
+
+// onPaint calls window.smflowPainted (without allocating once found).
+func onPaint() {
+	if painted.Type() != js.TypeFunction {
+		if f := js.Global().Get("smflowPainted"); f.Type() == js.TypeFunction {
+			painted = f
+		} else {
+			return
+		}
+	}
+	painted.Invoke()
 }

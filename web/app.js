@@ -328,11 +328,15 @@
 
   function fmtT(x) { return (Math.round(x * 1000) / 1000).toString(); }
 
+  let lastPoll = 0;
   function poll() {
     if (!api) return;
+    lastPoll = performance.now();
     const st = api.state();
     const stats = api.stats();
-    const parts = [`t = ${fmtT(st.t)} of ${fmtT(st.T)}`, `step ${st.steps}`];
+    const parts = st.scene === "order"
+      ? [`weak-error sweep ${Math.floor(100 * st.progress)}% done`]
+      : [`t = ${fmtT(st.t)} of ${fmtT(st.T)}`, `step ${st.steps}`];
     if (st.done) parts.push("done");
     else if (!st.playing) parts.push("paused");
     const status = $("#status");
@@ -355,7 +359,8 @@
     $("#stats").textContent =
       `${Math.round(stats.stepsPerSec)} steps/s (asked ${stats.speed}) \u00b7 ` +
       `Update ${stats.msUpdate.toFixed(2)} ms \u00b7 Draw ${stats.msDraw.toFixed(2)} ms \u00b7 ` +
-      `${stats.fps.toFixed(0)} FPS \u00b7 ${stats.tps.toFixed(0)} TPS` +
+      `${stats.fps.toFixed(0)} FPS \u00b7 ${stats.tps.toFixed(0)} TPS \u00b7 ${stats.paintsPerSec.toFixed(0)} paints/s` +
+      (stats.paceMs > 0 ? ` (paced: slow compositor)` : "") +
       (stats.firstFrameMs ? ` \u00b7 first frame ${Math.round(stats.firstFrameMs)} ms` : "");
   }
 
@@ -476,7 +481,12 @@
       }, { threshold: 0 }).observe(doc.body);
     }
     refresh();
-    setInterval(poll, 250);
+    // The page's text is updated in the frame that paints the canvas
+    // (smflowPainted, called by Go after a paint, at most four times a
+    // second): the browser then composites once for both. Without paints
+    // (paused, hidden) the timer updates it.
+    window.smflowPainted = () => queueMicrotask(poll);
+    setInterval(() => { if (performance.now() - lastPoll > 600) poll(); }, 250);
     times.controls = performance.now();
   }
 
