@@ -11,8 +11,8 @@ import "time"
 //
 // The Pacer watches the mean frame interval over every Window. When frames
 // take more than 1.35/60 s on average while paints are being made, it
-// lengthens the minimum interval between paints by half (starting at 50 ms,
-// at most a second); when they are back under 1.15/60 s, it shortens it by
+// lengthens the minimum interval between paints by half (starting at
+// 100 ms, at most a second); when they are back under 1.15/60 s, it shortens it by
 // a third, down to no pacing at all. Where frames keep a 60 Hz display's
 // rate (or a faster one's) it never delays a paint.
 type Pacer struct {
@@ -65,7 +65,7 @@ func (p *Pacer) Frame(now time.Time, painted bool) {
 	stretch := p.mean * 60
 	switch {
 	case stretch > 1.35 && p.paints >= 2:
-		p.interval = min(max(p.interval*3/2, 50*time.Millisecond), time.Second)
+		p.interval = min(max(p.interval*3/2, 100*time.Millisecond), time.Second)
 	case stretch < 1.15:
 		if p.interval = p.interval * 2 / 3; p.interval < 25*time.Millisecond {
 			p.interval = 0

@@ -555,13 +555,11 @@ func TestRealTime(t *testing.T) {
 			if over[1] > 0 {
 				t.Errorf("Update takes more than the budget (8 ms) plus 4 ms in most windows (ms over the bound: %v)", over)
 			}
-			// Allocations. The page counts them with runtime/metrics, whose
-			// counts of small objects arrive in bursts (when a span leaves
-			// a P's cache, or at a collection), so one window can show a
-			// whole span's worth (~170 objects of 48 bytes) for a few
-			// frames' allocations: the median window is the steady state.
-			// Update allocates nothing, so no burst lands in it: every
-			// window counts.
+			// Allocations, counted exactly by the page (runtime.MemStats
+			// around every Update and Draw). Update allocates nothing: every
+			// window counts. Draw allocates Ebitengine's own (drawAllocFloor)
+			// in the median window: a window in which a buffer grew (the
+			// series get longer) may show a few more.
 			draws := make([]float64, len(ws))
 			for i, s := range ws {
 				draws[i] = s.AllocsDraw
