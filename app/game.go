@@ -229,8 +229,12 @@ func (g *Game) Play() {
 	g.runner.Reset()
 }
 
-// Pause stops playing.
-func (g *Game) Pause() { g.playing = false }
+// Pause stops playing, completing a step partly done: the paused picture
+// and state are those of a whole step.
+func (g *Game) Pause() {
+	g.playing = false
+	g.settle()
+}
 
 // Toggle plays or pauses.
 func (g *Game) Toggle() {

@@ -115,3 +115,30 @@ func TestGameStart(t *testing.T) {
 		t.Errorf("start=0.5, alpha=0.1: %d steps, playing %v; want 5 steps, paused", st.Steps, st.Playing)
 	}
 }
+
+// A step that costs more than the budget is taken over several Updates;
+// the state read in between is that of whole steps, Hash and Pause
+// complete the step in progress, and the result equals Step's.
+func TestGameStepInParts(t *testing.T) {
+	const q = "scene=fluct&T=1"
+	g := New(q+"&autoplay=1&speed=1000", Options{ConfigFrom: ConfigFrom})
+	partial := false
+	for i := 0; i < 200 && !partial; i++ {
+		g.Update()
+		g.frameUsed = 0
+		partial = g.sim.Partial()
+	}
+	if !partial {
+		t.Fatal("a fluct step (128 replicas of the DD-SMF) never spread over two Updates")
+	}
+	n := g.State().Steps
+	g.Pause()
+	if g.sim.Partial() || g.State().Steps != n+1 {
+		t.Errorf("Pause left a step partly done: partial %v, steps %d -> %d", g.sim.Partial(), n, g.State().Steps)
+	}
+	ref := New(q, Options{ConfigFrom: ConfigFrom})
+	ref.Step(n + 1)
+	if g.Hash() != ref.Hash() {
+		t.Errorf("a step in parts differs from Step:\n%s\nwant\n%s", g.Hash(), ref.Hash())
+	}
+}

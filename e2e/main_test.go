@@ -223,7 +223,11 @@ func open0(t *testing.T) *tab {
 	need(t)
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	limit := 90 * time.Second
+	if os.Getenv("SMFLOW_SHOTS") != "" {
+		limit = 15 * time.Minute // make screenshots lets every scene develop
+	}
+	ctx, cancelT := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancelT)
 	tb := &tab{t: t, ctx: ctx}
 	// Start the tab, then subscribe to its console before navigating.

@@ -444,6 +444,18 @@ func TestScenes(t *testing.T) {
 				} else {
 					tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
 				}
+				if os.Getenv("SMFLOW_SHOTS") != "" {
+					// make screenshots: let the scene develop (half of T,
+					// or half of the sweep, or 20 s), then let the last
+					// whole step be painted (paints may be paced).
+					for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+						if st := tb.state(); st.Progress >= 0.5 || st.Done {
+							break
+						}
+					}
+					eval[bool](tb, `(smflow.pause(), true)`)
+					time.Sleep(1500 * time.Millisecond)
+				}
 				eval[bool](tb, `(smflow.pause(), true)`)
 				tb.drawn()
 				tb.saveShot(shots[i])
