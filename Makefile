@@ -7,6 +7,7 @@
 #   make serve   make dist, then serve it on http://127.0.0.1:8080
 #   make bench   simulation steps/s and ms per Update/Draw in headless Chromium, next to native benchmarks
 #   make screenshots  PNGs of the page and of every scene and preset into $(SHOTS)
+#   make readme  regenerate the parameter and preset tables of README.md
 #
 # Packages that import Ebiten or syscall/js build only for GOOS=js, so the
 # native commands need no X11 headers.
@@ -27,7 +28,7 @@ SHOTS    ?= docs/screenshots
 WBTDIR   ?= $(shell $(GO) env GOPATH)/smflow-wbt
 WBT      := $(WBTDIR)/go_js_wasm_exec
 
-.PHONY: all test test-native test-wasm test-browser test-e2e vet wasm dist serve bench screenshots clean
+.PHONY: all test test-native test-wasm test-browser test-e2e vet wasm dist serve bench screenshots readme clean
 
 all: dist
 
@@ -41,7 +42,7 @@ test-native:
 	$(GO) test $$($(GO) list ./... | grep -v '/e2e$$')
 
 test-wasm:
-	$(NODEPATH) $(WASMENV) $(GO) test ./sim/... ./cmd/smf/
+	$(NODEPATH) $(WASMENV) $(GO) test ./sim/... ./preset/ ./cmd/smf/
 
 # Packages that import Ebiten need a browser (WebGL, a document): their tests
 # (build tag browser) run in Chromium through wasmbrowsertest.
@@ -81,6 +82,10 @@ bench:
 
 # Screenshots of the page and of every scene and preset, made by the browser
 # tests (for the README).
+# The README's parameter and preset tables, generated (a test keeps them in sync).
+readme:
+	$(GO) run ./cmd/smf params -readme README.md
+
 screenshots:
 	SMFLOW_SHOTS="$(CURDIR)/$(SHOTS)" $(GO) test -count=1 -run '^(TestDefaultPage|TestScenes)$$' ./e2e/
 

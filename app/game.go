@@ -23,6 +23,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/preset"
 	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -32,8 +33,8 @@ import (
 type Options struct {
 	// NewView returns the View of a scene (scene.New when nil).
 	NewView func(scene string) View
-	// Presets lists the presets of a scene (scene.Presets when nil).
-	Presets PresetsFunc
+	// Presets lists the presets of a scene (preset.For when nil).
+	Presets preset.Lister
 	// ConfigFrom turns parameter values into a simulation configuration
 	// (sim.ConfigFrom); its warnings are shown with the parse warnings.
 	ConfigFrom func(param.Values) (sim.Config, []param.Warning)
@@ -92,13 +93,14 @@ type Game struct {
 	err     string // set when no simulation could be built at all
 }
 
-// New returns a Game showing the scene that query describes (see Resolve).
+// New returns a Game showing the scene that query describes (see
+// preset.Resolve).
 func New(query string, opt Options) *Game {
 	if opt.NewView == nil {
 		opt.NewView = scene.New
 	}
 	if opt.Presets == nil {
-		opt.Presets = scene.Presets
+		opt.Presets = preset.For
 	}
 	if opt.Start.IsZero() {
 		opt.Start = time.Now()
@@ -111,10 +113,10 @@ func New(query string, opt Options) *Game {
 	return g
 }
 
-// Set replaces the values by those of query (see Resolve), rebuilds the
+// Set replaces the values by those of query (see preset.Resolve), rebuilds the
 // simulation if its configuration changed, and returns the warnings.
 func (g *Game) Set(query string) []param.Warning {
-	v, warns := Resolve(query, g.opt.Presets)
+	v, warns := preset.Resolve(query, g.opt.Presets)
 	g.apply(v, warns, false)
 	return g.warnings
 }
@@ -126,14 +128,14 @@ func (g *Game) SetParam(key, value string) []param.Warning {
 	var q string
 	switch key {
 	case "scene":
-		q = With("", "scene", value)
+		q = preset.With("", "scene", value)
 	case "preset":
-		q = With(With("", "scene", g.values.Scene), "preset", value)
+		q = preset.With(preset.With("", "scene", g.values.Scene), "preset", value)
 		if value == "" {
-			q = Canonical(g.withoutPreset(), g.opt.Presets)
+			q = preset.Canonical(g.withoutPreset(), g.opt.Presets)
 		}
 	default:
-		q = With(g.query, key, value)
+		q = preset.With(g.query, key, value)
 	}
 	return g.Set(q)
 }
@@ -160,10 +162,10 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	}
 	g.values = v
 	g.warnings = warns
-	g.query = Canonical(v, g.opt.Presets)
+	g.query = preset.Canonical(v, g.opt.Presets)
 	if g.view != nil {
 		caption := ""
-		if p, ok := FindPreset(g.Presets(v.Scene), v.Preset); ok && v.Preset != "" {
+		if p, ok := preset.Find(g.Presets(v.Scene), v.Preset); ok && v.Preset != "" {
 			caption = p.Caption
 		}
 		scene.SetCaption(g.view, caption)
@@ -561,8 +563,8 @@ func (g *Game) SeriesCSV() []byte {
 // parameter changed (value unescaped), without applying it: for links such
 // as the embed snippet (embed=1) or the full app (embed=0).
 func (g *Game) QueryWith(key, value string) string {
-	v, _ := Resolve(With(g.query, key, value), g.opt.Presets)
-	return Canonical(v, g.opt.Presets)
+	v, _ := preset.Resolve(preset.With(g.query, key, value), g.opt.Presets)
+	return preset.Canonical(v, g.opt.Presets)
 }
 
 // Values returns the current values.
@@ -572,7 +574,7 @@ func (g *Game) Values() param.Values { return g.values }
 func (g *Game) Query() string { return g.query }
 
 // Presets returns the presets of a scene.
-func (g *Game) Presets(sceneKey string) []Preset {
+func (g *Game) Presets(sceneKey string) []preset.Preset {
 	if g.opt.Presets == nil {
 		return nil
 	}

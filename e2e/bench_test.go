@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"smflow/app"
-	"smflow/scene"
+	"smflow/preset"
 	"smflow/sim"
 )
 
@@ -64,7 +64,7 @@ func doneNote(done bool) string {
 // returns the SGD steps (of all methods together) per second, rebuilding it
 // when it reaches T.
 func nativeStepsPerSec(query string, d time.Duration) (float64, error) {
-	v, _ := app.Resolve(query, scene.Presets)
+	v, _ := preset.Resolve(query, preset.For)
 	cfg, _ := app.ConfigFrom(v)
 	s, err := sim.New(cfg)
 	if err != nil {

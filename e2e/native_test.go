@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"smflow/app"
-	"smflow/scene"
+	"smflow/preset"
 	"smflow/sim"
 )
 
@@ -14,7 +14,7 @@ import (
 // of steps and returns sim.HashReport, the format of smflow.hash() and
 // `smf hash`.
 func nativeHash(query string, steps int) (string, error) {
-	v, _ := app.Resolve(query, scene.Presets)
+	v, _ := preset.Resolve(query, preset.For)
 	cfg, _ := app.ConfigFrom(v)
 	s, err := sim.New(cfg)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"syscall/js"
 
 	"smflow/app"
+	"smflow/preset"
 	"smflow/render/plot"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -69,7 +70,7 @@ func newBridge(g *app.Game) js.Value {
 	fn("queryWith", func(args []js.Value) any { return g.QueryWith(str(arg(args, 0)), str(arg(args, 1))) })
 	fn("values", func([]js.Value) any {
 		m := map[string]any{}
-		for k, v := range app.Texts(g.Values()) {
+		for k, v := range preset.Texts(g.Values()) {
 			m[k] = v
 		}
 		return m
@@ -83,7 +84,7 @@ func newBridge(g *app.Game) js.Value {
 		}
 		var out []any
 		for _, p := range g.Presets(scene) {
-			out = append(out, map[string]any{"key": app.PresetKey(p), "name": p.Name, "caption": p.Caption, "query": p.Query})
+			out = append(out, map[string]any{"key": p.Key, "name": p.Name, "caption": p.Caption, "query": p.Query})
 		}
 		return out
 	})

@@ -38,6 +38,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/app"
+	"smflow/preset"
 	"smflow/scene"
 )
 
@@ -47,7 +48,7 @@ func main() {
 	win := js.Global()
 	g := app.New(win.Get("location").Get("search").String(), app.Options{
 		NewView:       scene.New,
-		Presets:       scene.Presets,
+		Presets:       preset.For,
 		ConfigFrom:    app.ConfigFrom,
 		OnChange:      replaceURL,
 		OnFirstUpdate: func() { mark("firstUpdate") },

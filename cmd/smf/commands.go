@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"smflow/preset"
 	"smflow/sim"
 	"smflow/sim/param"
 )
@@ -236,7 +237,7 @@ func cmdHash(args []string, stdout, stderr io.Writer) error {
 func cmdParams(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("params", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the schema as JSON")
-	readme := fs.String("readme", "", "rewrite the table between the params markers of this Markdown file")
+	readme := fs.String("readme", "", "rewrite the parameter and preset tables between their markers in this Markdown file")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -252,21 +253,30 @@ func cmdParams(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// rewriteReadme replaces the text between the params markers of a Markdown
-// file with the schema's table.
+// readmeSections are the generated parts of README.md: the text between
+// each pair of markers is the table of its function.
+var readmeSections = []struct {
+	begin, end string
+	table      func() string
+}{
+	{"<!-- params:begin -->\n", "<!-- params:end -->", param.Markdown},
+	{"<!-- presets:begin -->\n", "<!-- presets:end -->", preset.Markdown},
+}
+
+// rewriteReadme replaces the text between each pair of markers of a
+// Markdown file (readmeSections) with its table.
 func rewriteReadme(name string) error {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
 	s := string(b)
-	i, j := strings.Index(s, readmeBegin), strings.Index(s, readmeEnd)
-	if i < 0 || j < i {
-		return fmt.Errorf("%s: no %q ... %q markers", name, readmeBegin, readmeEnd)
+	for _, sec := range readmeSections {
+		i, j := strings.Index(s, sec.begin), strings.Index(s, sec.end)
+		if i < 0 || j < i {
+			return fmt.Errorf("%s: no %q ... %q markers", name, sec.begin, sec.end)
+		}
+		s = s[:i+len(sec.begin)] + sec.table() + s[j:]
 	}
-	s = s[:i+len(readmeBegin)] + param.Markdown() + s[j:]
 	return os.WriteFile(name, []byte(s), 0o644)
 }
-
-// The markers around the parameter table in README.md.
-const readmeBegin, readmeEnd = "<!-- params:begin -->\n", "<!-- params:end -->"

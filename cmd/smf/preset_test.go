@@ -1,5 +1,3 @@
-//go:build !js
-
 package main
 
 import (
@@ -10,7 +8,7 @@ import (
 // A preset of the page applies on the command line too: the preset's query
 // with the URL's other keys on top.
 func TestPreset(t *testing.T) {
-	a, _, err := runSmf("hash", "scene=flow&preset=linear-regression-an-affine-random-flow&T=0.2")
+	a, _, err := runSmf("hash", "scene=flow&preset=linreg&T=0.2")
 	if err != nil {
 		t.Fatal(err)
 	}

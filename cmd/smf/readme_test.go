@@ -4,24 +4,23 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"smflow/sim/param"
 )
 
-// The README's parameter table is the schema's; regenerate it with
-// `make readme`.
-func TestReadmeParams(t *testing.T) {
+// The README's parameter and preset tables are the schema's and the preset
+// table's; regenerate them with `make readme`.
+func TestReadmeTables(t *testing.T) {
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	begin, end := readmeBegin, readmeEnd
 	s := string(b)
-	i, j := strings.Index(s, begin), strings.Index(s, end)
-	if i < 0 || j < i {
-		t.Fatal("README.md lacks the params markers")
-	}
-	if got := s[i+len(begin) : j]; got != param.Markdown() {
-		t.Error("README.md's parameter table is out of date: run `make readme`")
+	for _, sec := range readmeSections {
+		i, j := strings.Index(s, sec.begin), strings.Index(s, sec.end)
+		if i < 0 || j < i {
+			t.Fatalf("README.md lacks the markers %q ... %q", sec.begin, sec.end)
+		}
+		if got := s[i+len(sec.begin) : j]; got != sec.table() {
+			t.Errorf("README.md's table after %q is out of date: run `make readme`", strings.TrimSpace(sec.begin))
+		}
 	}
 }

@@ -1,10 +1,9 @@
-package app
+package preset
 
 import (
 	"strings"
 	"testing"
 
-	"smflow/scene"
 	"smflow/sim/param"
 )
 
@@ -13,8 +12,8 @@ func testPresets(scene string) []Preset {
 		return nil
 	}
 	return []Preset{
-		{Name: "Tearing!", Caption: "the SDE does not catch the n-point motion", Query: "scene=flow&alpha=0.2&methods=sgd,sme2"},
-		{Name: "plain", Caption: "defaults", Query: "scene=flow"},
+		{Key: "tearing", Name: "Tearing!", Caption: "the SDE does not catch the n-point motion", Query: "scene=flow&alpha=0.2&methods=sgd,sme2"},
+		{Key: "plain", Name: "plain", Caption: "defaults", Query: "scene=flow"},
 	}
 }
 
@@ -77,15 +76,32 @@ func TestTextsAndWith(t *testing.T) {
 	}
 }
 
-func TestPresetKey(t *testing.T) {
+func TestLegacyKey(t *testing.T) {
 	for _, c := range []struct{ name, key string }{
 		{"weak error O(alpha) vs O(alpha^2)", "weak-error-o-alpha-vs-o-alpha-2"},
 		{"Sigma^{1/2} is not smooth: Sigma(z) = z^2 gives |z|", "sigma-1-2-is-not-smooth-sigma-z-z-2-give"},
 		{"  a shallow network as particles ", "a-shallow-network-as-particles"},
 		{"Tearing!", "tearing"},
 	} {
-		if got := PresetKey(Preset{Name: c.name}); got != c.key {
-			t.Errorf("PresetKey(%q) = %q, want %q", c.name, got, c.key)
+		if got := LegacyKey(c.name); got != c.key {
+			t.Errorf("LegacyKey(%q) = %q, want %q", c.name, got, c.key)
+		}
+	}
+}
+
+// A link with the key an earlier version derived from the preset's name
+// still opens the preset, and its canonical query has the short key.
+func TestLegacyKeyLinks(t *testing.T) {
+	for _, sc := range Scenes() {
+		for _, p := range For(sc) {
+			q := "scene=" + sc + "&preset=" + LegacyKey(p.Name) + "&seed=3"
+			v, ws := Resolve(q, For)
+			if len(ws) > 0 || v.Preset != p.Key {
+				t.Errorf("%s: preset %q, warnings %v", q, v.Preset, ws)
+			}
+			if got, want := Canonical(v, For), "scene="+sc+"&preset="+p.Key+"&seed=3"; got != want {
+				t.Errorf("Canonical(%s) = %q, want %q", q, got, want)
+			}
 		}
 	}
 }
@@ -93,20 +109,20 @@ func TestPresetKey(t *testing.T) {
 // TestScenePresets: every preset of every scene resolves without warnings
 // and its canonical URL is short and reads back to the same values.
 func TestScenePresets(t *testing.T) {
-	for _, sc := range scene.Scenes() {
+	for _, sc := range Scenes() {
 		keys := map[string]bool{}
-		for _, p := range scene.Presets(sc) {
-			key := PresetKey(p)
+		for _, p := range For(sc) {
+			key := p.Key
 			if keys[key] {
 				t.Errorf("scene %s: two presets with key %q", sc, key)
 			}
 			keys[key] = true
 			q := "scene=" + sc + "&preset=" + key
-			v, ws := Resolve(q, scene.Presets)
+			v, ws := Resolve(q, For)
 			if len(ws) > 0 {
 				t.Errorf("%s: %v", q, ws)
 			}
-			if got := Canonical(v, scene.Presets); got != q {
+			if got := Canonical(v, For); got != q {
 				t.Errorf("Canonical(%s) = %q", q, got)
 			}
 			want, _ := param.Parse(p.Query)

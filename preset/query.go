@@ -1,4 +1,4 @@
-package app
+package preset
 
 import (
 	"fmt"
@@ -7,24 +7,24 @@ import (
 	"smflow/sim/param"
 )
 
-// PresetsFunc lists the presets of a scene.
-type PresetsFunc func(scene string) []Preset
+// A Lister lists the presets of a scene (For, or a table of a test's own).
+type Lister func(scene string) []Preset
 
 // Resolve reads a URL query into Values, applying a preset: when the query
-// names preset=key of its scene (PresetKey), the preset's query is the base
+// names preset=key of its scene (Find), the preset's query is the base
 // and the query's other keys override it. An unknown preset is reported and ignored.
 // Like param.Parse, Resolve never fails; the warnings say what was ignored,
 // clamped or replaced.
-func Resolve(query string, presets PresetsFunc) (param.Values, []param.Warning) {
+func Resolve(query string, presets Lister) (param.Values, []param.Warning) {
 	v, warns := param.Parse(query)
 	if v.Preset == "" || presets == nil {
 		return v, warns
 	}
-	p, ok := FindPreset(presets(v.Scene), v.Preset)
+	p, ok := Find(presets(v.Scene), v.Preset)
 	if !ok {
 		var names []string
 		for _, q := range presets(v.Scene) {
-			names = append(names, PresetKey(q))
+			names = append(names, q.Key)
 		}
 		msg := fmt.Sprintf("unknown preset %s of scene %s; ignored", v.Preset, v.Scene)
 		if len(names) > 0 {
@@ -40,7 +40,7 @@ func Resolve(query string, presets PresetsFunc) (param.Values, []param.Warning) 
 		merged = setPair(merged, kv[0], kv[1])
 	}
 	merged = setPair(merged, "scene", v.Scene)
-	merged = setPair(merged, "preset", PresetKey(p))
+	merged = setPair(merged, "preset", p.Key)
 	v2, w2 := param.Parse(joinPairs(merged))
 	// Keep the first parse's warnings (they quote the URL as given, e.g.
 	// duplicate keys), then any new ones from the preset.
@@ -59,16 +59,16 @@ func Resolve(query string, presets PresetsFunc) (param.Values, []param.Warning) 
 // Canonical returns the shortest query string that Resolve reads back to v:
 // param.Encode(v) without a preset; with one, scene and preset followed by
 // the keys whose values differ from the preset's.
-func Canonical(v param.Values, presets PresetsFunc) string {
+func Canonical(v param.Values, presets Lister) string {
 	enc := param.Encode(v)
 	if v.Preset == "" || presets == nil {
 		return enc
 	}
-	p, ok := FindPreset(presets(v.Scene), v.Preset)
+	p, ok := Find(presets(v.Scene), v.Preset)
 	if !ok {
 		return enc
 	}
-	base, _ := param.Parse(joinPairs(setPair(setPair(pairs(p.Query), "scene", v.Scene), "preset", PresetKey(p))))
+	base, _ := param.Parse(joinPairs(setPair(setPair(pairs(p.Query), "scene", v.Scene), "preset", p.Key)))
 	mine := pairMap(enc)
 	theirs := pairMap(param.Encode(base))
 	var b strings.Builder
@@ -81,7 +81,7 @@ func Canonical(v param.Values, presets PresetsFunc) string {
 		b.WriteString(val)
 	}
 	add("scene", v.Scene)
-	add("preset", param.Escape(v.Preset))
+	add("preset", param.Escape(p.Key))
 	for i := range param.Schema {
 		k := param.Schema[i].Name
 		if k == "scene" || k == "preset" {
@@ -119,16 +119,6 @@ func Texts(v param.Values) map[string]string {
 // replacing any earlier value of key.
 func With(q, key, val string) string {
 	return joinPairs(setPair(pairs(q), key, val))
-}
-
-// FindPreset returns the preset with the given key (PresetKey) among ps.
-func FindPreset(ps []Preset, key string) (Preset, bool) {
-	for _, p := range ps {
-		if PresetKey(p) == key {
-			return p, true
-		}
-	}
-	return Preset{}, false
 }
 
 // pairs splits a query string into unescaped key, value pairs (a bare key

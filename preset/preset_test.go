@@ -1,26 +1,28 @@
-package scene
+package preset
 
 import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"smflow/sim/param"
 )
 
 func TestPresets(t *testing.T) {
 	names := map[string]bool{}
 	for _, sc := range Scenes() {
-		ps := Presets(sc)
+		ps := For(sc)
 		if len(ps) < 2 || len(ps) > 4 {
 			t.Errorf("scene %s has %d presets, want 2 to 4", sc, len(ps))
-		}
-		if Title(sc) == "" {
-			t.Errorf("scene %s has no title", sc)
 		}
 		for _, p := range ps {
 			if p.Name == "" || p.Caption == "" || names[p.Name] {
 				t.Errorf("scene %s: preset %+v lacks a name or caption, or repeats a name", sc, p)
 			}
 			names[p.Name] = true
+			if !validKey(p.Key) || len(p.Key) > 12 {
+				t.Errorf("scene %s: preset %q has key %q, want a short one of a-z, 0-9, -", sc, p.Name, p.Key)
+			}
 			if strings.ContainsAny(p.Caption, "\n<>") {
 				t.Errorf("preset %q: caption is not one plain line", p.Name)
 			}
@@ -42,7 +44,7 @@ func TestPresets(t *testing.T) {
 			}
 		}
 	}
-	if Presets("nope") != nil {
+	if For("nope") != nil {
 		t.Error("unknown scene has presets")
 	}
 }
@@ -53,5 +55,35 @@ var knownKeys = map[string]bool{}
 func init() {
 	for _, k := range strings.Fields("scene problem alpha T seed n N reps k scheme methods points M dim xim xis noise act neuron din target teacher") {
 		knownKeys[k] = true
+	}
+}
+
+// validKey reports whether k is a non-empty run of a-z, 0-9 and '-'.
+func validKey(k string) bool {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return k != ""
+}
+
+// TestPresetsParse checks that every preset query parses with the parameter
+// schema without a warning (nothing unknown, clamped or dropped) and that
+// the values it sets come through.
+func TestPresetsParse(t *testing.T) {
+	for _, sc := range Scenes() {
+		for _, p := range For(sc) {
+			v, ws := param.Parse(p.Query)
+			for _, w := range ws {
+				t.Errorf("preset %q: %v", p.Name, w)
+			}
+			if v.Scene != sc {
+				t.Errorf("preset %q: scene %q, want %q", p.Name, v.Scene, sc)
+			}
+			if len(v.Methods) < 2 {
+				t.Errorf("preset %q: methods %v", p.Name, v.Methods)
+			}
+		}
 	}
 }
