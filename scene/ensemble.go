@@ -28,7 +28,6 @@ type ensembleView struct {
 	sgd                        int // the SGD track, or -1
 	dy, dse                    []float64
 	hist                       []float64
-	xs, lo, hi                 []float64
 }
 
 func newEnsembleView() *ensembleView {
@@ -86,7 +85,7 @@ func (v *ensembleView) Series() []Series { return v.obs.series() }
 func (v *ensembleView) Draw(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	v.begin(dst, s, scale)
 	defer v.end()
-	if !fits(s, len(v.obs.rec.bufs)/2, len(v.obs.a)) || len(v.obs.rec.bufs) == 0 {
+	if !fits(s, len(v.obs.rec.bufs)/2, len(v.obs.va)) || len(v.obs.rec.bufs) == 0 {
 		return // no simulation, or not the one of the last Reset
 	}
 	aspect := 1.25
@@ -260,74 +259,20 @@ func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
 			continue
 		}
 		plot.Hist(v.hist, tr.Z, 0, tr.N*tr.D, lo, hi)
-		// A step outline of the density (replicas outside the range count
-		// in the total, so the area is the fraction inside).
-		xs := v.xs[:0]
-		y0 := a.Tr.Py(0)
-		xs = append(xs, a.Tr.Px(lo), y0)
-		for b, h := range v.hist {
-			y := a.Tr.Py(h / (float64(tr.Reps) * width))
-			xs = append(xs, a.Tr.Px(lo+float64(b)*width), y, a.Tr.Px(lo+float64(b+1)*width), y)
-		}
-		xs = append(xs, a.Tr.Px(hi), y0)
-		p.Polyline(xs, 1.6*v.s, c)
-		v.xs = xs
+		v.drawHistogram(a, v.hist, float64(tr.Reps), lo, hi, c)
 	}
 	p.NoClip()
 }
 
+// drawMoment draws E z1 (q = 0) or E |z|^2 (q = 1) of every method, with
+// the exact SGD curve on the quadratic problem.
 func (v *ensembleView) drawMoment(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
-	p, em := v.p, v.em
-	a.Place(r, em)
-	a.Tr.X = timeAxis(s)
-	n := len(s.Tracks())
-	bufs := v.obs.rec.bufs
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for i := 0; i < n; i++ {
-		l, h := bufs[2*i+q].Bounds(2, false)
-		if l == l {
-			lo, hi = min(lo, l), max(hi, h)
+	var exact func(t float64) float64
+	if ex := &v.obs.exact; ex.ok {
+		exact = ex.mean
+		if q == 1 {
+			exact = ex.second
 		}
 	}
-	ex := &v.obs.exact
-	if ex.ok {
-		for _, t := range [2]float64{0, s.Time()} {
-			y := ex.mean(t)
-			if q == 1 {
-				y = ex.second(t)
-			}
-			if y-y == 0 {
-				lo, hi = min(lo, y), max(hi, y)
-			}
-		}
-	}
-	if lo <= hi {
-		ar.Update(lo, hi)
-	}
-	a.Tr.Y = ar.Axis
-	if !a.Tr.Y.Valid() {
-		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
-	}
-	a.Draw(p, em, v.s)
-	if ex.ok {
-		// The exact SGD curve, on a fine grid of [0, T].
-		const m = 120
-		xs := v.xs[:0]
-		for k := 0; k <= m; k++ {
-			t := s.Time() * float64(k) / m
-			y := ex.mean(t)
-			if q == 1 {
-				y = ex.second(t)
-			}
-			xs = append(xs, a.Tr.Px(t), a.Tr.Py(y))
-		}
-		p.Clip(a.Area())
-		p.Polyline(xs, 1.2*v.s, plot.Muted)
-		p.NoClip()
-		v.xs = xs
-	}
-	for i := n - 1; i >= 0; i-- { // SGD (first) on top
-		b := bufs[2*i+q]
-		v.xs, v.lo, v.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*v.s, v.colors[i], v.xs, v.lo, v.hi)
-	}
+	v.drawTracks(s, a, ar, r, v.obs.rec.bufs, q, exact)
 }

@@ -29,9 +29,6 @@ type flowView struct {
 	rp    plot.AutoRange
 	rs    plot.AutoRange
 	order []int32 // points sorted by starting value (d = 1)
-	xs    []float64
-	lo    []float64
-	hi    []float64
 }
 
 func newFlowView() *flowView {
@@ -199,50 +196,12 @@ func (v *flowView) drawMesh(s *sim.Sim, i int, r plot.Rect) {
 	v.diverged(s, i, a.Area())
 }
 
+// drawStat draws E z(a).z(b) (q = 0, with the exact SGD curve on the
+// quadratic problem) or the mean stretch (q = 1) of every method.
 func (v *flowView) drawStat(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
-	p, em := v.p, v.em
-	a.Place(r, em)
-	a.Tr.X = timeAxis(s)
-	n := len(v.mesh)
-	bufs := v.obs.rec.bufs
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for i := 0; i < n; i++ {
-		l, h := bufs[2*i+q].Bounds(2, false)
-		if l == l {
-			lo, hi = min(lo, l), max(hi, h)
-		}
+	var exact func(t float64) float64
+	if ex := &v.obs.exact; q == 0 && ex.ok && ex.hasPairs {
+		exact = ex.pair
 	}
-	ex := &v.obs.exact
-	showExact := q == 0 && ex.ok && ex.hasPairs
-	if showExact {
-		for _, t := range [2]float64{0, s.Time()} {
-			if y := ex.pair(t); y-y == 0 {
-				lo, hi = min(lo, y), max(hi, y)
-			}
-		}
-	}
-	if lo <= hi {
-		ar.Update(lo, hi)
-	}
-	a.Tr.Y = ar.Axis
-	if !a.Tr.Y.Valid() {
-		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
-	}
-	a.Draw(p, em, v.s)
-	if showExact {
-		const m = 120
-		xs := v.xs[:0]
-		for k := 0; k <= m; k++ {
-			t := s.Time() * float64(k) / m
-			xs = append(xs, a.Tr.Px(t), a.Tr.Py(ex.pair(t)))
-		}
-		p.Clip(a.Area())
-		p.Polyline(xs, 1.2*v.s, plot.Muted)
-		p.NoClip()
-		v.xs = xs
-	}
-	for i := n - 1; i >= 0; i-- {
-		b := bufs[2*i+q]
-		v.xs, v.lo, v.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*v.s, v.colors[i], v.xs, v.lo, v.hi)
-	}
+	v.drawTracks(s, a, ar, r, v.obs.rec.bufs, q, exact)
 }

@@ -24,7 +24,6 @@ type fluctView struct {
 	mean, law, sd, w1  render.Axes
 	rm, lx, ly, rs, rw plot.AutoRange
 	hist               []float64
-	xs, lo, hi         []float64
 }
 
 func newFluctView() *fluctView {
@@ -142,16 +141,7 @@ func (v *fluctView) drawLaw(s *sim.Sim, r plot.Rect) {
 			p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
 		case k > 1:
 			plot.Hist(v.hist, o.risk[i][:k], 0, 1, x0, x1)
-			xs := v.xs[:0]
-			y0 := a.Tr.Py(0)
-			xs = append(xs, a.Tr.Px(x0), y0)
-			for b, h := range v.hist {
-				y := a.Tr.Py(h / (float64(k) * width))
-				xs = append(xs, a.Tr.Px(x0+float64(b)*width), y, a.Tr.Px(x0+float64(b+1)*width), y)
-			}
-			xs = append(xs, a.Tr.Px(x1), y0)
-			p.Polyline(xs, 1.6*v.s, c)
-			v.xs = xs
+			v.drawHistogram(a, v.hist, float64(k), x0, x1, c)
 		}
 	}
 	p.NoClip()

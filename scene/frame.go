@@ -21,6 +21,7 @@ type frame struct {
 	key        string
 	title      string
 	caption    string
+	defCaption string // DefaultCaption(key), looked up once
 	p          *render.Painter
 	em, s      float64   // font size and line scale in device pixels
 	W, H       float64   // canvas size
@@ -33,6 +34,7 @@ type frame struct {
 	colors     []color.RGBA
 	repsSuffix []string // per track: "/1000 runs)"
 	extra      []legendItem
+	xs, lo, hi []float64 // scratch of the curves, kept across frames
 }
 
 // A legendItem is an extra entry of the legend (a reference curve, or a
@@ -64,6 +66,7 @@ func (it *legendItem) width(p *render.Painter, em float64) float64 {
 
 func (f *frame) initFrame(key string) {
 	f.key = key
+	f.defCaption = DefaultCaption(key)
 	f.title = Title(key)
 	if f.title == "" {
 		f.title = "smflow"
@@ -170,7 +173,7 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	// Caption, shrunk to fit the width.
 	c := f.caption
 	if c == "" {
-		c = DefaultCaption(f.key)
+		c = f.defCaption
 	}
 	size := 0.9 * em
 	if w := p.TextWidth(c, size); w > f.W-2*pad {
@@ -211,6 +214,78 @@ func (f *frame) diverged(s *sim.Sim, i int, r plot.Rect) {
 
 // end draws everything queued.
 func (f *frame) end() { f.p.Flush() }
+
+// exactPoints is the number of intervals of the grid of [0, t] on which an
+// exact curve is drawn.
+const exactPoints = 120
+
+// drawTracks lays a out in r and draws in it, over the time axis, series q
+// of every track (bufs[2i+q]; the first track on top) with bands of -/+ 2
+// standard errors, and, if exact is not nil, the curve exact(t) on a grid
+// of exactPoints intervals of [0, t] (t the time of s). The y range ar takes
+// in the bands and the curve's ends; it is [0, 1] while it has none.
+func (f *frame) drawTracks(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, r plot.Rect, bufs []*plot.Buffer, q int, exact func(t float64) float64) {
+	p, em := f.p, f.em
+	a.Place(r, em)
+	a.Tr.X = timeAxis(s)
+	n := len(bufs) / 2
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := 0; i < n; i++ {
+		l, h := bufs[2*i+q].Bounds(2, false)
+		if l == l {
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	if exact != nil {
+		for _, t := range [2]float64{0, s.Time()} {
+			if y := exact(t); y-y == 0 {
+				lo, hi = min(lo, y), max(hi, y)
+			}
+		}
+	}
+	if lo <= hi {
+		ar.Update(lo, hi)
+	}
+	a.Tr.Y = ar.Axis
+	if !a.Tr.Y.Valid() {
+		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
+	}
+	a.Draw(p, em, f.s)
+	if exact != nil {
+		xs := f.xs[:0]
+		for k := 0; k <= exactPoints; k++ {
+			t := s.Time() * float64(k) / exactPoints
+			xs = append(xs, a.Tr.Px(t), a.Tr.Py(exact(t)))
+		}
+		p.Clip(a.Area())
+		p.Polyline(xs, 1.2*f.s, plot.Muted)
+		p.NoClip()
+		f.xs = xs
+	}
+	for i := n - 1; i >= 0; i-- {
+		b := bufs[2*i+q]
+		f.xs, f.lo, f.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*f.s, f.colors[i], f.xs, f.lo, f.hi)
+	}
+}
+
+// drawHistogram draws in a, in colour c, the step outline of the histogram
+// hist of n values over [lo, hi] as a density: bin b at the height
+// hist[b] / (n w), w = (hi - lo) / len(hist), with the outline down to 0 at
+// lo and hi. Values outside [lo, hi] count in n, so the area is the
+// fraction inside.
+func (f *frame) drawHistogram(a *render.Axes, hist []float64, n, lo, hi float64, c color.RGBA) {
+	width := (hi - lo) / float64(len(hist))
+	xs := f.xs[:0]
+	y0 := a.Tr.Py(0)
+	xs = append(xs, a.Tr.Px(lo), y0)
+	for b, h := range hist {
+		y := a.Tr.Py(h / (n * width))
+		xs = append(xs, a.Tr.Px(lo+float64(b)*width), y, a.Tr.Px(lo+float64(b+1)*width), y)
+	}
+	xs = append(xs, a.Tr.Px(hi), y0)
+	f.p.Polyline(xs, 1.6*f.s, c)
+	f.xs = xs
+}
 
 // timeAxis returns the axis [0, T] of the time series.
 func timeAxis(s *sim.Sim) plot.Axis {

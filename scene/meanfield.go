@@ -56,7 +56,6 @@ type meanfieldView struct {
 	rr         int   // the track whose curve is updated first
 	x1         [1]float64
 	hist       []float64
-	xs, lo, hi []float64
 	xmin, xmax float64
 }
 
@@ -343,16 +342,8 @@ func (v *meanfieldView) drawLaw1(s *sim.Sim, i int, r plot.Rect) {
 	a.Draw(p, em, v.s)
 	p.Clip(a.Area())
 	c := v.colors[i]
-	xs := v.xs[:0]
+	v.drawHistogram(a, v.hist, float64(tr.N), lo, hi, c)
 	y0 := a.Tr.Py(0)
-	xs = append(xs, a.Tr.Px(lo), y0)
-	for b, h := range v.hist {
-		y := a.Tr.Py(h / (float64(tr.N) * width))
-		xs = append(xs, a.Tr.Px(lo+float64(b)*width), y, a.Tr.Px(lo+float64(b+1)*width), y)
-	}
-	xs = append(xs, a.Tr.Px(hi), y0)
-	p.Polyline(xs, 1.6*v.s, c)
-	v.xs = xs
 	z := tr.Replica(0)
 	for k := 0; k < tr.N && k < 2000; k++ {
 		x := a.Tr.Px(z[k])

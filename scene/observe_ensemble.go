@@ -1,81 +1,39 @@
 package scene
 
-import (
-	"math"
-
-	"smflow/sim"
-)
+import "smflow/sim"
 
 // ensembleObs records, for every method, E z_1 and E |z|^2 of the first
 // point over the replicas that have not diverged, with standard errors:
 // series 2i and 2i+1 belong to track i.
 type ensembleObs struct {
-	rec   recorder
-	a, b  []float64 // scratch: z_1 and |z|^2 per replica
-	keep  []bool
-	names []string
+	twoStats
 	exact quadRef
 }
 
 func (o *ensembleObs) reset(s *sim.Sim) {
-	tracks := s.Tracks()
-	o.rec.reset(s.Config().T, 2*len(tracks))
-	o.names = o.names[:0]
-	reps := 0
-	for _, tr := range tracks {
-		reps = max(reps, tr.Reps)
-		l := tr.Method.Label()
-		o.names = append(o.names, "E z1 ("+l+")", "E |z|^2 ("+l+")")
-	}
-	o.a = make([]float64, reps)
-	o.b = make([]float64, reps)
-	o.keep = make([]bool, reps)
+	o.resetStats(s, "E z1", "E |z|^2")
 	o.exact = quadRefOf(s)
 	o.observe(s)
 }
 
 func (o *ensembleObs) observe(s *sim.Sim) {
-	if !fits(s, len(o.rec.bufs)/2, len(o.a)) {
+	if !fits(s, len(o.rec.bufs)/2, len(o.va)) {
 		return // not the simulation of the last reset
 	}
-	t := s.Time()
-	if !o.rec.due(t) {
-		return
-	}
-	for i, tr := range s.Tracks() {
-		d, per := tr.D, tr.N*tr.D
-		for r := 0; r < tr.Reps; r++ {
-			z := tr.Z[r*per : r*per+d]
-			o.a[r] = z[0]
-			var q float64
-			for _, v := range z {
-				q += v * v
-			}
-			o.b[r] = q
-			o.keep[r] = tr.DivergedAt[r] < 0
+	o.record(s, func(tr *sim.Track, r int) (z1, sq float64) {
+		z := tr.Replica(r)[:tr.D]
+		for _, v := range z {
+			sq += v * v
 		}
-		m, se := meanSE(o.a[:tr.Reps], o.keep[:tr.Reps])
-		o.rec.bufs[2*i].Add(t, m, se)
-		m, se = meanSE(o.b[:tr.Reps], o.keep[:tr.Reps])
-		o.rec.bufs[2*i+1].Add(t, m, se)
-	}
+		return z[0], sq
+	})
 }
 
 func (o *ensembleObs) series() []Series {
-	var out []Series
-	for i, b := range o.rec.bufs {
-		out = append(out, seriesOf(o.names[i], b.T, b.Y, b.SE))
-	}
+	out := o.rec.series(o.names)
 	if o.exact.ok && len(o.rec.bufs) > 0 {
 		t := o.rec.bufs[0].T
-		y1 := make([]float64, len(t))
-		y2 := make([]float64, len(t))
-		for k, tk := range t {
-			y1[k], y2[k] = o.exact.mean(tk), o.exact.second(tk)
-		}
-		out = append(out,
-			Series{Name: "E z1 (SGD, exact)", T: append([]float64(nil), t...), Y: y1, SE: make([]float64, len(t))},
-			Series{Name: "E |z|^2 (SGD, exact)", T: append([]float64(nil), t...), Y: y2, SE: make([]float64, len(t))})
+		out = append(out, exactSeries("E z1 (SGD, exact)", t, o.exact.mean), exactSeries("E |z|^2 (SGD, exact)", t, o.exact.second))
 	}
 	return out
 }
@@ -149,18 +107,23 @@ func quadRefPair(s *sim.Sim, a, b int) quadRef {
 // curves through the values at the steps are drawn smooth).
 func (q *quadRef) steps(t float64) float64 { return t / q.alpha }
 
-// mean returns E z_1 of SGD at time t: u_1 (1 - alpha m1)^i.
+// mean returns E z_1 of SGD at time t: u_1 (1 - alpha m1)^i
+// (sim.QuadSGDFactors).
 func (q *quadRef) mean(t float64) float64 {
-	return q.startZ1 * math.Pow(1-q.alpha*q.m1, q.steps(t))
+	mean, _ := sim.QuadSGDFactors(q.m1, q.m2, q.alpha, q.steps(t))
+	return q.startZ1 * mean
 }
 
-// second returns E |z|^2 of SGD at time t: |u|^2 (1 - 2 alpha m1 + alpha^2 m2)^i.
+// second returns E |z|^2 of SGD at time t: |u|^2 (1 - 2 alpha m1 + alpha^2 m2)^i
+// (sim.QuadSGDFactors).
 func (q *quadRef) second(t float64) float64 {
-	return q.uu * math.Pow(1-2*q.alpha*q.m1+q.alpha*q.alpha*q.m2, q.steps(t))
+	_, second := sim.QuadSGDFactors(q.m1, q.m2, q.alpha, q.steps(t))
+	return q.uu * second
 }
 
 // pair returns E z^(a).z^(b) of the SGD flow at time t:
-// u_a.u_b (1 - 2 alpha m1 + alpha^2 m2)^i.
+// u_a.u_b (1 - 2 alpha m1 + alpha^2 m2)^i (sim.QuadSGDFactors).
 func (q *quadRef) pair(t float64) float64 {
-	return q.uv * math.Pow(1-2*q.alpha*q.m1+q.alpha*q.alpha*q.m2, q.steps(t))
+	_, second := sim.QuadSGDFactors(q.m1, q.m2, q.alpha, q.steps(t))
+	return q.uv * second
 }

@@ -13,15 +13,12 @@ import (
 // correlation; see pickPair), series 2i+1 the mean stretch of the mesh, the
 // mean over its edges (k, l) of |z_k - z_l| / |u_k - u_l|.
 type flowObs struct {
-	rec    recorder
-	npts   int       // the number of starting points
-	a, b   int       // the pair of points
-	edges  []int32   // mesh edges as index pairs
-	len0   []float64 // |u_k - u_l| per edge
-	va, vb []float64 // scratch per replica
-	keep   []bool
-	names  []string
-	exact  quadRef
+	twoStats
+	npts  int       // the number of starting points
+	a, b  int       // the pair of points
+	edges []int32   // mesh edges as index pairs
+	len0  []float64 // |u_k - u_l| per edge
+	exact quadRef
 }
 
 // meshOf returns the edges of the mesh of s's starting points: the grid
@@ -35,8 +32,7 @@ func meshOf(dst []int32, s *sim.Sim, n int) []int32 {
 }
 
 func (o *flowObs) reset(s *sim.Sim) {
-	tracks := s.Tracks()
-	o.rec.reset(s.Config().T, 2*len(tracks))
+	o.resetStats(s, "E z(a).z(b)", "mean stretch")
 	start, _ := s.Start()
 	d := s.Model().Dim()
 	n := len(start) / max(d, 1)
@@ -46,16 +42,6 @@ func (o *flowObs) reset(s *sim.Sim) {
 	for e := 0; e+1 < len(o.edges); e += 2 {
 		o.len0 = append(o.len0, dist(start, int(o.edges[e]), int(o.edges[e+1]), d))
 	}
-	o.names = o.names[:0]
-	reps := 0
-	for _, tr := range tracks {
-		reps = max(reps, tr.Reps)
-		l := tr.Method.Label()
-		o.names = append(o.names, "E z(a).z(b) ("+l+")", "mean stretch ("+l+")")
-	}
-	o.va = make([]float64, reps)
-	o.vb = make([]float64, reps)
-	o.keep = make([]bool, reps)
 	o.a, o.b = pickPair(s, start, n, d)
 	o.exact = quadRefPair(s, o.a, o.b)
 	o.observe(s)
@@ -107,39 +93,29 @@ func (o *flowObs) observe(s *sim.Sim) {
 	if !o.fits(s) {
 		return // not the simulation of the last reset
 	}
-	t := s.Time()
-	if !o.rec.due(t) {
-		return
+	o.record(s, o.stats)
+}
+
+// stats returns z^(a) . z^(b) and the mean stretch of the mesh of replica r
+// of tr (NaN if no edge has both ends in it).
+func (o *flowObs) stats(tr *sim.Track, r int) (dot, stretch float64) {
+	d, n := tr.D, tr.N
+	z := tr.Replica(r)
+	for c := 0; c < d; c++ {
+		dot += z[o.a*d+c] * z[o.b*d+c]
 	}
-	for i, tr := range s.Tracks() {
-		d, n := tr.D, tr.N
-		for r := 0; r < tr.Reps; r++ {
-			z := tr.Replica(r)
-			var dot float64
-			for c := 0; c < d; c++ {
-				dot += z[o.a*d+c] * z[o.b*d+c]
-			}
-			o.va[r] = dot
-			var st float64
-			var ne int
-			for e := 0; e+1 < len(o.edges); e += 2 {
-				if l0 := o.len0[e/2]; l0 > 0 && int(o.edges[e+1]) < n {
-					st += dist(z, int(o.edges[e]), int(o.edges[e+1]), d) / l0
-					ne++
-				}
-			}
-			if ne > 0 {
-				o.vb[r] = st / float64(ne)
-			} else {
-				o.vb[r] = math.NaN()
-			}
-			o.keep[r] = tr.DivergedAt[r] < 0
+	var st float64
+	var ne int
+	for e := 0; e+1 < len(o.edges); e += 2 {
+		if l0 := o.len0[e/2]; l0 > 0 && int(o.edges[e+1]) < n {
+			st += dist(z, int(o.edges[e]), int(o.edges[e+1]), d) / l0
+			ne++
 		}
-		m, se := meanSE(o.va[:tr.Reps], o.keep[:tr.Reps])
-		o.rec.bufs[2*i].Add(t, m, se)
-		m, se = meanSE(o.vb[:tr.Reps], o.keep[:tr.Reps])
-		o.rec.bufs[2*i+1].Add(t, m, se)
 	}
+	if ne == 0 {
+		return dot, math.NaN()
+	}
+	return dot, st / float64(ne)
 }
 
 // fits reports whether s is the simulation of the last reset.
@@ -152,17 +128,9 @@ func (o *flowObs) fits(s *sim.Sim) bool {
 }
 
 func (o *flowObs) series() []Series {
-	var out []Series
-	for i, b := range o.rec.bufs {
-		out = append(out, seriesOf(o.names[i], b.T, b.Y, b.SE))
-	}
+	out := o.rec.series(o.names)
 	if o.exact.ok && o.exact.hasPairs && len(o.rec.bufs) > 0 {
-		t := o.rec.bufs[0].T
-		y := make([]float64, len(t))
-		for k, tk := range t {
-			y[k] = o.exact.pair(tk)
-		}
-		out = append(out, Series{Name: "E z(a).z(b) (SGD, exact)", T: append([]float64(nil), t...), Y: y, SE: make([]float64, len(t))})
+		out = append(out, exactSeries("E z(a).z(b) (SGD, exact)", o.rec.bufs[0].T, o.exact.pair))
 	}
 	return out
 }

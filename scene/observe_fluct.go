@@ -121,9 +121,5 @@ func (o *fluctObs) fits(s *sim.Sim) bool {
 }
 
 func (o *fluctObs) series() []Series {
-	var out []Series
-	for i, b := range o.rec.bufs {
-		out = append(out, seriesOf(o.names[i], b.T, b.Y, b.SE))
-	}
-	return out
+	return o.rec.series(o.names)
 }

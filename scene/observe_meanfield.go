@@ -83,9 +83,5 @@ func (o *meanfieldObs) observe(s *sim.Sim) {
 }
 
 func (o *meanfieldObs) series() []Series {
-	var out []Series
-	for i, b := range o.rec.bufs {
-		out = append(out, seriesOf(o.names[i], b.T, b.Y, b.SE))
-	}
-	return out
+	return o.rec.series(o.names)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/preset"
 	"smflow/render/plot"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -167,7 +168,7 @@ func TestOrderViewEdgeCases(t *testing.T) {
 // method and replica) of the order presets and of the scene's defaults.
 func TestOrderWorkCost(t *testing.T) {
 	qs := []string{"scene=order"}
-	for _, p := range Presets("order") {
+	for _, p := range preset.For("order") {
 		qs = append(qs, p.Query)
 	}
 	for _, q := range qs {

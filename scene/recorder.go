@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smflow/render/plot"
+	"smflow/sim"
 )
 
 // recordPoints is the number of points a time series records over [0, T];
@@ -38,6 +39,62 @@ func (r *recorder) due(t float64) bool {
 		r.samp.Halve()
 	}
 	return true
+}
+
+// series returns copies of the series, named by names.
+func (r *recorder) series(names []string) []Series {
+	var out []Series
+	for i, b := range r.bufs {
+		out = append(out, seriesOf(names[i], b.T, b.Y, b.SE))
+	}
+	return out
+}
+
+// twoStats records two statistics of every track, each as its mean over
+// the replicas that have not diverged with the standard error: series 2i
+// and 2i+1 belong to track i.
+type twoStats struct {
+	rec    recorder
+	va, vb []float64 // scratch: the two values per replica
+	keep   []bool
+	names  []string
+}
+
+// resetStats prepares the series of the tracks of s, named name1 and name2
+// followed by the method in parentheses: "E z1 (SGD)".
+func (o *twoStats) resetStats(s *sim.Sim, name1, name2 string) {
+	tracks := s.Tracks()
+	o.rec.reset(s.Config().T, 2*len(tracks))
+	o.names = o.names[:0]
+	reps := 0
+	for _, tr := range tracks {
+		reps = max(reps, tr.Reps)
+		l := tr.Method.Label()
+		o.names = append(o.names, name1+" ("+l+")", name2+" ("+l+")")
+	}
+	o.va = make([]float64, reps)
+	o.vb = make([]float64, reps)
+	o.keep = make([]bool, reps)
+}
+
+// record adds to the series, if they are due at the time of s, the two
+// statistics of every track: the means of the values f returns for its
+// replicas r (f is not called after record returns).
+func (o *twoStats) record(s *sim.Sim, f func(tr *sim.Track, r int) (a, b float64)) {
+	t := s.Time()
+	if !o.rec.due(t) {
+		return
+	}
+	for i, tr := range s.Tracks() {
+		for r := 0; r < tr.Reps; r++ {
+			o.va[r], o.vb[r] = f(tr, r)
+			o.keep[r] = tr.DivergedAt[r] < 0
+		}
+		m, se := meanSE(o.va[:tr.Reps], o.keep[:tr.Reps])
+		o.rec.bufs[2*i].Add(t, m, se)
+		m, se = meanSE(o.vb[:tr.Reps], o.keep[:tr.Reps])
+		o.rec.bufs[2*i+1].Add(t, m, se)
+	}
 }
 
 // meanSE returns the mean and standard error of the values of vals that are

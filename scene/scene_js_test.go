@@ -15,6 +15,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/preset"
 	"smflow/render/plot"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -151,7 +152,7 @@ func TestScenesDraw(t *testing.T) {
 	dst := ebiten.NewImage(W, H)
 	pix := make([]byte, 4*W*H)
 	for _, sc := range []string{"ensemble", "flow", "meanfield", "fluct"} {
-		for k, p := range Presets(sc) {
+		for k, p := range preset.For(sc) {
 			name := sc + "-" + strconv.Itoa(k)
 			v, _ := param.Parse(p.Query)
 			cfg := configFrom(t, v)
@@ -282,9 +283,9 @@ func TestDrawEdgeCases(t *testing.T) {
 		w, h  int
 		scale float64
 	}{
-		{"small", "flow", Presets("flow")[0].Query, 480, 300, 1},
-		{"hidpi", "meanfield", Presets("meanfield")[1].Query, 2560, 1440, 2},
-		{"order-start", "order", Presets("order")[0].Query, 800, 450, 1},
+		{"small", "flow", preset.For("flow")[0].Query, 480, 300, 1},
+		{"hidpi", "meanfield", preset.For("meanfield")[1].Query, 2560, 1440, 2},
+		{"order-start", "order", preset.For("order")[0].Query, 800, 450, 1},
 		{"din2", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=awb&din=2&target=teacher&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
 		{"d1", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=w&din=1&target=sin&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
 		{"flow-d1", "flow", "scene=flow&problem=quad&dim=1&alpha=0.1&T=2&n=20&N=16&reps=8&methods=sgd,smf,sme2", 1280, 720, 1},

@@ -8,6 +8,16 @@ type Series struct {
 	T, Y, SE []float64
 }
 
+// exactSeries returns the series of the exact values f(t) at the times t
+// (copied), with standard errors 0.
+func exactSeries(name string, t []float64, f func(t float64) float64) Series {
+	y := make([]float64, len(t))
+	for k, tk := range t {
+		y[k] = f(tk)
+	}
+	return Series{Name: name, T: append([]float64(nil), t...), Y: y, SE: make([]float64, len(t))}
+}
+
 // seriesOf copies a recorded buffer into a Series.
 func seriesOf(name string, t, y, se []float64) Series {
 	return Series{

@@ -116,14 +116,9 @@ func dot(a, b []float64) float64 {
 // sgdExact returns E|z_i|^2/|z0|^2 = E z^(1)_i . z^(2)_i / (u1.u2) for SGD at
 // t_i = T (MATH.md section 6).
 func sgdExact(q quadTest, alpha, T float64) float64 {
-	m1, m2 := 0.0, 0.0
-	for _, x := range q.xi {
-		m1 += x
-		m2 += x * x
-	}
-	m1 /= float64(len(q.xi))
-	m2 /= float64(len(q.xi))
-	return math.Pow(1-2*alpha*m1+alpha*alpha*m2, math.Round(T/alpha))
+	m1, m2 := (&Quad{xi: q.xi}).Moments()
+	_, second := QuadSGDFactors(m1, m2, alpha, math.Round(T/alpha))
+	return second
 }
 
 // The exact expectation of the scheme for SMF agrees with the closed form of

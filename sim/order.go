@@ -263,38 +263,3 @@ func (o *OrderRun) record() error {
 	}
 	return nil
 }
-
-// exactSGD returns E f(z_T) of SGD in closed form when it is known: the
-// quadratic problem with scalar data and the observables sq, z1, pair.
-func (s *Sim) exactSGD(obs string) (float64, bool) {
-	q, ok := ProblemOf(s.model).(*Quad)
-	if !ok {
-		return 0, false
-	}
-	m1, m2 := q.Moments()
-	a, i := s.cfg.Alpha, float64(s.total)
-	d := s.model.Dim()
-	u := s.start
-	n := float64(len(u) / d)
-	second := math.Pow(1-2*a*m1+a*a*m2, i)
-	switch obs {
-	case "sq":
-		return dotSelf(u) / n * second, true
-	case "z1":
-		sum := 0.0
-		for k := 0; k < len(u); k += d {
-			sum += u[k]
-		}
-		return sum / n * math.Pow(1-a*m1, i), true
-	case "pair":
-		if len(u) < 2*d {
-			return 0, false
-		}
-		p := 0.0
-		for j := 0; j < d; j++ {
-			p += u[j] * u[d+j]
-		}
-		return p * second, true
-	}
-	return 0, false
-}
