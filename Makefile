@@ -8,6 +8,7 @@
 #   make bench   simulation steps/s and ms per Update/Draw in headless Chromium, next to native benchmarks
 #   make screenshots  PNGs of the page and of every scene and preset into $(SHOTS)
 #   make readme  regenerate the parameter and preset tables of README.md
+#   make profile Q='scene=meanfield&autoplay=1' ROOT=Game_.Draw   the page's hottest Go functions
 #
 # Packages that import Ebiten or syscall/js build only for GOOS=js, so the
 # native commands need no X11 headers.
@@ -28,7 +29,7 @@ SHOTS    ?= docs/screenshots
 WBTDIR   ?= $(shell $(GO) env GOPATH)/smflow-wbt
 WBT      := $(WBTDIR)/go_js_wasm_exec
 
-.PHONY: all test test-native test-wasm test-browser test-e2e vet wasm dist serve bench screenshots readme clean
+.PHONY: all test test-native test-wasm test-browser test-e2e vet wasm dist serve bench screenshots readme profile clean
 
 all: dist
 
@@ -82,6 +83,10 @@ bench:
 
 # Screenshots of the page and of every scene and preset, made by the browser
 # tests (for the README).
+# A CPU profile of the page in headless Chromium: make profile Q='scene=meanfield&autoplay=1' [ROOT=Game_.Draw]
+profile:
+	SMFLOW_PROFILE="$(Q)" SMFLOW_PROFILE_ROOT="$(ROOT)" $(GO) test -count=1 -run '^TestProfile$$' -v ./e2e/ | grep -v -e '^=== ' -e IPAddressSpace
+
 # The README's parameter and preset tables, generated (a test keeps them in sync).
 readme:
 	$(GO) run ./cmd/smf params -readme README.md

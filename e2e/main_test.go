@@ -157,7 +157,11 @@ func buildDist(dst string) error {
 		return err
 	}
 	goroot := strings.TrimSpace(string(out))
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dst, "smflow.wasm"), "./wasm")
+	ldflags := "-ldflags=-s -w"
+	if os.Getenv("SMFLOW_PROFILE") != "" {
+		ldflags = "-ldflags=" // keep the names for the profiler
+	}
+	cmd := exec.Command("go", "build", "-trimpath", ldflags, "-o", filepath.Join(dst, "smflow.wasm"), "./wasm")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
