@@ -12,15 +12,14 @@ import "time"
 // The Pacer watches the mean frame interval over every Window. When frames
 // take more than 1.35/60 s on average while paints are being made, it
 // lengthens the minimum interval between paints by half (starting at
-// 100 ms, at most a second); when they are back under 1.15/60 s, it shortens it by
-// a third, down to no pacing at all. Where frames keep a 60 Hz display's
-// rate (or a faster one's) it never delays a paint.
+// 100 ms, at most a second); when they are back under 1.15/60 s, it
+// shortens it by a third, down to no pacing at all. Where frames keep a
+// 60 Hz display's rate (or a faster one's) it never delays a paint.
 type Pacer struct {
 	// Window is the period of the adjustments (half a second when zero).
 	Window time.Duration
 
 	last      time.Time // the last frame
-	painted   bool      // whether the last frame painted
 	lastPaint time.Time // the last painted frame
 	start     time.Time // start of the window
 	frames    int       // frames in the window
@@ -36,7 +35,7 @@ func (p *Pacer) Frame(now time.Time, painted bool) {
 		p.lastPaint = now
 	}
 	if p.last.IsZero() {
-		p.last, p.start, p.painted = now, now, painted
+		p.last, p.start = now, now
 		return
 	}
 	gap := now.Sub(p.last).Seconds()
@@ -48,7 +47,6 @@ func (p *Pacer) Frame(now time.Time, painted bool) {
 		p.start, p.frames, p.paints = now, 0, 0
 		return
 	}
-	p.painted = painted
 	p.frames++
 	if painted {
 		p.paints++

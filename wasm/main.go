@@ -4,13 +4,12 @@
 // it reads the page's query string, runs the app.Game with Ebiten and
 // exposes a small JavaScript API as window.smflow:
 //
-//	state()          {query, scene, preset, t, T, steps, totalSteps, done, progress, playing,
-//	                  visible, error, methods: [{name, label, status, divergedAt,
-//	                  divergedReps, reps}], warnings: [{key, value, message}]}
+//	state()          {query, scene, preset, t, T, steps, totalSteps, done, progress,
+//	                  playing, visible, error, methods: [{name, label, status,
+//	                  divergedAt, divergedReps, reps}], warnings: [{key, value, message}]}
 //	stats()          {stepsPerSec, speed, behind, message, msUpdate, maxMsUpdate, msDraw,
 //	                  msStep, paintsPerSec, paceMs, msFrame, fps, tps, frames,
-//	                  firstFrameMs,
-//	                  allocsPerUpdate, allocsPerDraw}
+//	                  firstFrameMs, allocsPerUpdate, allocsPerDraw}
 //	hash()           "method hash\n" per method and "steps n\n", as `smf hash` prints
 //	set(query)       replace the whole query; returns the warnings
 //	setParam(k, v)   set one parameter; returns the warnings
