@@ -21,15 +21,28 @@ func ProblemOf(m Model) PointProblem {
 func (m independent) NewEval(n int) Eval {
 	d := m.p.Dim()
 	mp, _ := m.p.(MeanProblem)
-	return &independentEval{p: m.p, mp: mp, d: d, nd: m.p.NumData(), g: make([]float64, d), gbar: make([]float64, d), hv: make([]float64, d)}
+	e := &independentEval{p: m.p, mp: mp, d: d, nd: m.p.NumData(), g: make([]float64, d), gbar: make([]float64, d), hv: make([]float64, d)}
+	if lr, ok := m.p.(LowRankNoise); ok && lr.NoiseRank() >= 1 && lr.NoiseRank() < e.nd {
+		e.lr = lr
+	}
+	return e
 }
 
 type independentEval struct {
-	mp      MeanProblem // p, if it computes its full-data sums itself
+	mp      MeanProblem  // p, if it computes its full-data sums itself
+	lr      LowRankNoise // p, if its noise has fewer weights than data
 	p       PointProblem
 	d, nd   int
 	g, gbar []float64
 	hv      []float64
+}
+
+// noiseWeights returns the number of weights of one noise family.
+func (e *independentEval) noiseWeights() int {
+	if e.lr != nil {
+		return e.lr.NoiseRank()
+	}
+	return e.nd
 }
 
 func (e *independentEval) SampleGrad(dst, z []float64, j int) {
@@ -89,6 +102,11 @@ func (e *independentEval) Noise(dst, z, w []float64, stride int) {
 	d := e.d
 	for k, p := 0, 0; k+d <= len(z); k, p = k+d, p+1 {
 		zk, out := z[k:k+d], dst[k:k+d]
+		if e.lr != nil {
+			r := e.lr.NoiseRank()
+			e.lr.RankedNoise(out, zk, w[p*stride:p*stride+r])
+			continue
+		}
 		wk := w[p*stride : p*stride+e.nd]
 		// sum_j (gradR - g_j) w_j = gradR sum_j w_j - sum_j g_j w_j
 		if e.mp != nil {

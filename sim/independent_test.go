@@ -11,6 +11,11 @@ import (
 // over the data one gradient at a time.
 type plain struct{ PointProblem }
 
+// fullNoise hides the LowRankNoise methods of a MeanProblem, so that its
+// noise reads N weights, one per datum, as the data representation does
+// (for comparisons weight by weight).
+type fullNoise struct{ MeanProblem }
+
 // The fast full-data sums of a MeanProblem agree with the sums over the
 // data to rounding, for drift (with and without the modification) and for
 // shared and private noise.
@@ -20,7 +25,7 @@ func TestMeanProblemFastPath(t *testing.T) {
 	rng.NormFill(xi, 1)
 	q, _ := NewQuad(3, xi[:17])
 	s, _ := NewShift(3, xi)
-	for _, p := range []PointProblem{q, s} {
+	for _, p := range []PointProblem{fullNoise{q}, s} {
 		if _, ok := p.(MeanProblem); !ok {
 			t.Fatalf("%T is not a MeanProblem", p)
 		}

@@ -45,6 +45,8 @@ func ParseScheme(s string) (Scheme, error) {
 // continuous-time method. Its drift is a(Y) = -(gradR(Y) + c M(Y)) and its
 // diffusion b(Y) dW = sqrt(alpha/N) sum_j G(Y, xi_j) dW_j, dW_j ~ N(0, h),
 // with dW shared by all points (stride 0) or private to each (stride N).
+// A LowRankNoise problem's noise takes r < N weights per family instead
+// (stride 0 or r), with the same law.
 type integrator struct {
 	eval   Eval
 	scheme Scheme
@@ -67,11 +69,12 @@ func newIntegrator(eval Eval, m Method, scheme Scheme, alpha, h float64, n, d, n
 	it.a0, it.a1, it.b0, it.b1, it.y = make([]float64, nd), make([]float64, nd), make([]float64, nd), make([]float64, nd), make([]float64, nd)
 	if it.noisy {
 		it.sd = math.Sqrt(alpha * h / float64(nData))
+		nw := NoiseWeights(eval, nData) // N, or the rank of a LowRankNoise
 		if m.sharedNoise() {
-			it.w = make([]float64, nData)
+			it.w = make([]float64, nw)
 		} else {
-			it.stride = nData
-			it.w = make([]float64, n*nData)
+			it.stride = nw
+			it.w = make([]float64, n*nw)
 		}
 	}
 	return it

@@ -41,7 +41,8 @@ type Eval interface {
 	// where G(z, xi) = gradR(z) - g(z, xi) is the fluctuation of the
 	// per-sample gradient. stride = 0 drives every point by one family of
 	// weights (SMF, DD-SMF: one shared noise); stride = N gives each point its
-	// own family (SME: independent noises).
+	// own family (SME: independent noises). For a LowRankNoise problem a
+	// family has r weights instead of N (stride 0 or r; see NoiseWeights).
 	Noise(dst, z, w []float64, stride int)
 
 	// Risk returns the full-data risk of the configuration: the mean over
@@ -86,4 +87,28 @@ type Viewer interface {
 	Box() [4]float64
 	// Start returns the default starting point z_0 (length d).
 	Start() []float64
+}
+
+// A LowRankNoise problem writes its gradient noise with r < N weights: for
+// independent weights v_k ~ N(0, s^2), RankedNoise(dst, z, v) has the law
+// of sum_j G(z, xi_j) w_j with independent w_j ~ N(0, s^2), jointly for
+// every z evaluated with the same weights (so a scheme that evaluates the
+// noise at several points with one draw keeps its law, and so does the
+// n-point motion of a shared noise). The integrators then draw r normals
+// per family instead of N: the same law, not the same numbers.
+type LowRankNoise interface {
+	PointProblem
+	// NoiseRank returns r, the number of weights of the noise.
+	NoiseRank() int
+	// RankedNoise sets dst = sum_k H_k(z) v_k for the r weights v.
+	RankedNoise(dst, z, v []float64)
+}
+
+// NoiseWeights returns the number of weights of one noise family of an
+// Eval: the rank of a LowRankNoise problem's noise, or the number of data.
+func NoiseWeights(e Eval, nData int) int {
+	if r, ok := e.(interface{ noiseWeights() int }); ok {
+		return r.noiseWeights()
+	}
+	return nData
 }

@@ -313,7 +313,7 @@ func TestNetworkIdentityQuad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq := Independent(q).NewEval(1)
+	eq := Independent(fullNoise{q}).NewEval(1) // N weights, as the network's noise
 	e := m.NewEval(n)
 	z := make([]float64, n)
 	rng.NormFill(z, 1)

@@ -16,6 +16,7 @@ type Quad struct {
 	d  int
 	xi []float64
 	m1 float64 // the mean of the data
+	c  float64 // sqrt(sum_j (xi_j - m1)^2), the noise's one coefficient
 }
 
 // NewQuad returns the quadratic problem in dimension d on the scalar data
@@ -29,7 +30,25 @@ func NewQuad(d int, xi []float64) (*Quad, error) {
 	}
 	q := &Quad{d: d, xi: append([]float64(nil), xi...)}
 	q.m1, _ = q.Moments()
+	for _, x := range q.xi {
+		q.c += (x - q.m1) * (x - q.m1)
+	}
+	q.c = math.Sqrt(q.c)
 	return q, nil
+}
+
+// NoiseRank returns 1: the noise sum_j G(z, xi_j) w_j = -(sum_j (xi_j - m1)
+// w_j) z is z times one normal number, for every z alike.
+func (q *Quad) NoiseRank() int { return 1 }
+
+// RankedNoise sets dst = c v_0 z with c^2 = sum_j (xi_j - m1)^2, which for
+// v_0 ~ N(0, s^2) has the law of sum_j G(z, xi_j) w_j for independent
+// w_j ~ N(0, s^2), jointly in z (LowRankNoise).
+func (q *Quad) RankedNoise(dst, z, v []float64) {
+	a := q.c * v[0]
+	for i, x := range z[:q.d] {
+		dst[i] = a * x
+	}
 }
 
 // MeanGrad sets dst = gradR(z) = m1 z.

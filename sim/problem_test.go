@@ -158,7 +158,9 @@ func TestQuadClosedForm(t *testing.T) {
 				t.Errorf("Moments = %v, %v, want %v, %v", g1, g2, m1, m2)
 			}
 			const n = 3
-			e := m.NewEval(n)
+			// The data representation, weight by weight (the simulation
+			// uses the one-weight form of the same law: TestLowRankNoiseExact).
+			e := Independent(fullNoise{q}).NewEval(n)
 			rng := xmath.Stream(13)
 			z := make([]float64, n*d)
 			rng.NormFill(z, 1)
@@ -228,6 +230,11 @@ func TestNoise(t *testing.T) {
 	for _, c := range ppCases {
 		t.Run(c.name, func(t *testing.T) {
 			_, p := c.build(t, 30)
+			if mp, ok := p.(MeanProblem); ok {
+				// The data representation, weight by weight (a LowRankNoise
+				// problem's own form: TestLowRankNoiseExact).
+				p = fullNoise{mp}
+			}
 			m := Independent(p)
 			d, N := m.Dim(), m.NumData()
 			const n = 3

@@ -100,7 +100,7 @@ func TestDataCSV(t *testing.T) {
 // test.
 func TestHashGolden(t *testing.T) {
 	for _, c := range []struct{ query, want string }{
-		{"scene=flow&T=0.5", "sgd bc5fa5860ec5081b\nsmf db2a7c9be870b3df\nsme2 63049dd9ef74f060\nsteps 5\n"},
+		{"scene=flow&T=0.5", "sgd bc5fa5860ec5081b\nsmf 85483ee8c54ae65b\nsme2 948f68c69a7eae84\nsteps 5\n"},
 		{"scene=meanfield&T=0.3", "sgd f9c9fafda3d0f68a\nmfode f15367dc519db40a\nddsmf fdd6497715205592\nsteps 6\n"},
 	} {
 		got, _, err := runSmf("hash", c.query)
