@@ -98,7 +98,11 @@ func TestGameUpdate(t *testing.T) {
 		t.Errorf("advanced while not visible")
 	}
 	g.SetVisible(true)
-	g.Pause()
+	g.Pause() // completes a step partly done, if any
+	if st := g.State().Steps; st != n && st != n+1 {
+		t.Errorf("Pause went from %d to %d steps", n, st)
+	}
+	n = g.State().Steps
 	g.Update()
 	if g.State().Steps != n {
 		t.Errorf("advanced while paused")
