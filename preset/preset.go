@@ -23,7 +23,7 @@ var presets = map[string][]Preset{
 		{
 			Key:     "weak-order",
 			Name:    "weak error O(alpha) vs O(alpha^2)",
-			Caption: "A large learning rate: GF and SME1 miss E|z|^2 of SGD by O(alpha), SME2 and SMF only by O(alpha^2).",
+			Caption: "Weak errors of E|z|^2 against exact SGD: O(alpha) for GF and SME1, O(alpha^2) for SME2 and SMF; one alpha shows no order, the order scene fits the slopes.",
 			Query:   "scene=ensemble&problem=quad&dim=2&xim=1&xis=0.8&alpha=0.25&T=4&reps=1500&N=32&methods=sgd,gf,sme1,sme2,smf",
 		},
 		{
