@@ -3,10 +3,7 @@
 package render
 
 import (
-	"bytes"
-	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"runtime"
@@ -15,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/render/plot"
+	"smflow/render/rendertest"
 )
 
 // A testGame runs fn once inside the game loop (where pixels can be read)
@@ -47,42 +45,6 @@ func TestMain(m *testing.M) {
 
 // inGame runs fn (the tests already run inside the game loop).
 func inGame(t *testing.T, fn func()) { fn() }
-
-// shot writes img as a PNG into $SMFLOW_SHOTS (if set) for a look.
-func shot(t *testing.T, name string, img *ebiten.Image) {
-	dir := os.Getenv("SMFLOW_SHOTS")
-	if dir == "" {
-		dir = "/tmp/smflow-shots"
-	}
-	b := img.Bounds()
-	rgba := image.NewRGBA(b)
-	img.ReadPixels(rgba.Pix)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, rgba); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dir+"/"+name+".png", buf.Bytes(), 0o644); err != nil {
-		t.Logf("no screenshot written: %v", err)
-	}
-}
-
-// count returns the number of pixels of img close to c.
-func count(pix []byte, c color.RGBA, tol int) int {
-	n := 0
-	for i := 0; i+3 < len(pix); i += 4 {
-		if abs(int(pix[i])-int(c.R)) <= tol && abs(int(pix[i+1])-int(c.G)) <= tol && abs(int(pix[i+2])-int(c.B)) <= tol {
-			n++
-		}
-	}
-	return n
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
 
 // drawSample draws a figure with every primitive.
 func drawSample(p *Painter, dst *ebiten.Image, ax *Axes, xs []float64, flush bool) []float64 {
@@ -135,11 +97,11 @@ func TestPainterDraws(t *testing.T) {
 			{"line", plot.Vermillion, 300}, {"rect", plot.BluishGreen, 1500}, {"dots", plot.Mix(plot.Blue, plot.Background, 0.4), 200},
 			{"text", plot.Ink, 100},
 		} {
-			if n := count(pix, c.c, 40); n < c.min {
+			if n := rendertest.Near(pix, c.c, 40); n < c.min {
 				t.Errorf("%s: %d pixels of %v, want at least %d", c.name, n, c.c, c.min)
 			}
 		}
-		shot(t, "painter", dst)
+		rendertest.Shot(t, "painter", dst)
 		// The same frame again allocates nothing in the painter; Ebitengine
 		// itself allocates a few objects per frame.
 		for i := 0; i < 3; i++ {

@@ -16,24 +16,7 @@ func build(t *testing.T, query string) *sim.Sim {
 	if len(ws) > 0 {
 		t.Fatalf("%s: %v", query, ws)
 	}
-	cfg := sim.Config{
-		Scene: v.Scene,
-		Problem: sim.ProblemSpec{
-			Name: v.Problem, Dim: v.Dim, XiMean: v.XiMean, XiSD: v.XiSD, Noise: v.Noise,
-			Act: v.Act, Neuron: v.Neuron, Din: v.Din, Target: v.Target, Teacher: v.Teacher,
-		},
-		Alpha: v.Alpha, T: v.T, Seed: v.Seed, Points: v.N0, NData: v.N, Reps: v.Reps, K: v.K,
-		Start: v.Points, Flow: v.M,
-	}
-	cfg.Scheme, _ = sim.ParseScheme(v.Scheme)
-	for _, name := range v.Methods {
-		m, err := sim.ParseMethod(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Methods = append(cfg.Methods, m)
-	}
-	s, err := sim.New(cfg)
+	s, err := sim.FromValues(v, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}

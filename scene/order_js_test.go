@@ -11,23 +11,9 @@ import (
 
 	"smflow/preset"
 	"smflow/render/plot"
+	"smflow/render/rendertest"
 	"smflow/sim"
-	"smflow/sim/param"
 )
-
-// orderSim builds the host simulation of an order query.
-func orderSim(t *testing.T, q string) *sim.Sim {
-	t.Helper()
-	v, ws := param.Parse(q)
-	if len(ws) > 0 {
-		t.Fatalf("%s: %v", q, ws)
-	}
-	s, err := sim.New(configFrom(t, v))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // notWhite counts the pixels that are not the background.
 func notWhite(pix []byte) int {
@@ -46,7 +32,7 @@ func notWhite(pix []byte) int {
 // nothing, that the series hold the points, and writes screenshots.
 func TestOrderViewDraws(t *testing.T) {
 	const W, H = 1280, 720
-	s := orderSim(t, "scene=order&reps=256&N=8&T=0.5")
+	s := build(t, "scene=order&reps=256&N=8&T=0.5")
 	view := New("order")
 	w, ok := view.(Worker)
 	if !ok {
@@ -68,7 +54,7 @@ func TestOrderViewDraws(t *testing.T) {
 		works++
 		if !drawn && len(view.Series()) > 0 && len(view.Series()[0].T) == 2 {
 			view.Draw(dst, s, 1)
-			shot(t, "order-running", dst)
+			rendertest.Shot(t, "order-running", dst)
 			drawn = true
 		}
 	}
@@ -81,11 +67,11 @@ func TestOrderViewDraws(t *testing.T) {
 		t.Errorf("only %d pixels drawn", n)
 	}
 	for _, m := range []sim.Method{sim.GF, sim.SME1, sim.SME2, sim.SMF} {
-		if n := near(pix, plot.MethodColor(m), 12); n < 30 {
+		if n := rendertest.Near(pix, plot.MethodColor(m), 12); n < 30 {
 			t.Errorf("%d pixels in the colour of %s", n, m)
 		}
 	}
-	shot(t, "order", dst)
+	rendertest.Shot(t, "order", dst)
 	var m0, m1 runtime.MemStats
 	view.Draw(dst, s, 1)
 	runtime.ReadMemStats(&m0)
@@ -125,17 +111,17 @@ func TestOrderViewEdgeCases(t *testing.T) {
 	view := New("order")
 	img := ebiten.NewImage(800, 450)
 	view.Draw(img, nil, 1) // before Reset
-	view.Reset(orderSim(t, "scene=order&methods=sgd&reps=8"))
+	view.Reset(build(t, "scene=order&methods=sgd&reps=8"))
 	if view.(Worker).Busy() {
 		t.Error("busy without methods to compare")
 	}
 	view.Draw(img, nil, 1)
 	pix := make([]byte, 4*800*450)
 	img.ReadPixels(pix)
-	if n := near(pix, plot.Alert, 30); n < 50 {
+	if n := rendertest.Near(pix, plot.Alert, 30); n < 50 {
 		t.Errorf("the error message shows %d pixels of the alert colour", n)
 	}
-	shot(t, "order-error", img)
+	rendertest.Shot(t, "order-error", img)
 
 	for _, c := range []struct {
 		name  string
@@ -152,7 +138,7 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		// errors over 300 decades.
 		{"order-overflow", "scene=order&problem=quad&xim=10&xis=3&alpha=1&T=20&reps=16&N=8&methods=gf,sme1,smf", 1280, 720, 1},
 	} {
-		s := orderSim(t, c.q)
+		s := build(t, c.q)
 		v := New("order")
 		v.Reset(s)
 		for w := v.(Worker); w.Busy(); {
@@ -160,7 +146,7 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		}
 		img := ebiten.NewImage(c.w, c.h)
 		v.Draw(img, s, c.scale)
-		shot(t, c.name, img)
+		rendertest.Shot(t, c.name, img)
 	}
 }
 
@@ -172,7 +158,7 @@ func TestOrderWorkCost(t *testing.T) {
 		qs = append(qs, p.Query)
 	}
 	for _, q := range qs {
-		s := orderSim(t, q)
+		s := build(t, q)
 		v := New("order")
 		v.Reset(s)
 		w := v.(Worker)

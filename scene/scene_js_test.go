@@ -3,10 +3,7 @@
 package scene
 
 import (
-	"bytes"
-	"image"
 	"image/color"
-	"image/png"
 	"os"
 	"runtime"
 	"strconv"
@@ -17,8 +14,8 @@ import (
 
 	"smflow/preset"
 	"smflow/render/plot"
+	"smflow/render/rendertest"
 	"smflow/sim"
-	"smflow/sim/param"
 )
 
 // The tests run in their own goroutine while the game loop waits inside
@@ -84,66 +81,6 @@ func TestMain(m *testing.M) {
 	os.Exit(theGame.code)
 }
 
-// configFrom turns parameter values into a simulation configuration (as
-// the app does).
-func configFrom(t *testing.T, v param.Values) sim.Config {
-	cfg := sim.Config{
-		Scene: v.Scene,
-		Problem: sim.ProblemSpec{
-			Name: v.Problem, Dim: v.Dim, XiMean: v.XiMean, XiSD: v.XiSD, Noise: v.Noise,
-			Act: v.Act, Neuron: v.Neuron, Din: v.Din, Target: v.Target, Teacher: v.Teacher,
-		},
-		Alpha: v.Alpha, T: v.T, Seed: v.Seed, Points: v.N0, NData: v.N, Reps: v.Reps, K: v.K,
-		Start: v.Points, Flow: v.M,
-	}
-	if s, err := sim.ParseScheme(v.Scheme); err == nil {
-		cfg.Scheme = s
-	}
-	for _, name := range v.Methods {
-		m, err := sim.ParseMethod(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Methods = append(cfg.Methods, m)
-	}
-	return cfg
-}
-
-// shot writes img as a PNG into $SMFLOW_SHOTS (default /tmp/smflow-shots).
-func shot(t *testing.T, name string, img *ebiten.Image) {
-	dir := os.Getenv("SMFLOW_SHOTS")
-	if dir == "" {
-		dir = "/tmp/smflow-shots"
-	}
-	b := img.Bounds()
-	rgba := image.NewRGBA(b)
-	img.ReadPixels(rgba.Pix)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, rgba); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dir+"/"+name+".png", buf.Bytes(), 0o644); err != nil {
-		t.Logf("no screenshot written: %v", err)
-	}
-}
-
-// near counts the pixels within tol of c in every channel.
-func near(pix []byte, c color.RGBA, tol int) int {
-	n := 0
-	d := func(a, b uint8) int {
-		if a > b {
-			return int(a - b)
-		}
-		return int(b - a)
-	}
-	for i := 0; i+3 < len(pix); i += 4 {
-		if d(pix[i], c.R) <= tol && d(pix[i+1], c.G) <= tol && d(pix[i+2], c.B) <= tol {
-			n++
-		}
-	}
-	return n
-}
-
 // TestScenesDraw runs every preset of the drawn scenes to half its time,
 // draws it, checks that every method's colour shows, that a steady frame
 // (Observe and Draw) allocates (almost) nothing, and writes screenshots.
@@ -154,9 +91,7 @@ func TestScenesDraw(t *testing.T) {
 	for _, sc := range []string{"ensemble", "flow", "meanfield", "fluct"} {
 		for k, p := range preset.For(sc) {
 			name := sc + "-" + strconv.Itoa(k)
-			v, _ := param.Parse(p.Query)
-			cfg := configFrom(t, v)
-			s, err := sim.New(cfg)
+			s, _, _, err := sim.FromQuery(p.Query, nil)
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue
@@ -177,12 +112,12 @@ func TestScenesDraw(t *testing.T) {
 			first := time.Since(t0)
 			for i, tr := range s.Tracks() {
 				c := plot.MethodColor(tr.Method)
-				if n := near(pix, c, 12); n < 30 {
+				if n := rendertest.Near(pix, c, 12); n < 30 {
 					t.Errorf("%s: %d pixels in the colour of %s", name, n, tr.Method)
 				}
 				_ = i
 			}
-			shot(t, name, dst)
+			rendertest.Shot(t, name, dst)
 			// Steady state: a few more steps and frames, then count.
 			for i := 0; i < 3; i++ {
 				s.Step()
@@ -241,19 +176,8 @@ func TestScenesDraw(t *testing.T) {
 // alert colour), a small embed-sized canvas, a high-DPI canvas, the views
 // before any simulation exists, and the notice of a scene not drawn yet.
 func TestDrawEdgeCases(t *testing.T) {
-	s := func(q string) *sim.Sim {
-		v, ws := param.Parse(q)
-		if len(ws) > 0 {
-			t.Fatalf("%s: %v", q, ws)
-		}
-		sm, err := sim.New(configFrom(t, v))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sm
-	}
 	// SGD on the quadratic with alpha xi ~ 6 blows up; GF and SMF do not.
-	d := s("scene=ensemble&problem=quad&dim=2&xim=3&xis=0.5&alpha=2&T=1000&reps=20&N=16&methods=sgd,gf,smf")
+	d := build(t, "scene=ensemble&problem=quad&dim=2&xim=3&xis=0.5&alpha=2&T=1000&reps=20&N=16&methods=sgd,gf,smf")
 	view := New("ensemble")
 	view.Reset(d)
 	for !d.Done() && !d.Status(0).Diverged {
@@ -271,10 +195,10 @@ func TestDrawEdgeCases(t *testing.T) {
 	view.Draw(dst, d, 1)
 	pix := make([]byte, 4*1280*720)
 	dst.ReadPixels(pix)
-	if n := near(pix, plot.Alert, 30); n < 50 {
+	if n := rendertest.Near(pix, plot.Alert, 30); n < 50 {
 		t.Errorf("the divergence message shows %d pixels of the alert colour", n)
 	}
-	shot(t, "diverged", dst)
+	rendertest.Shot(t, "diverged", dst)
 
 	for _, c := range []struct {
 		name  string
@@ -290,7 +214,7 @@ func TestDrawEdgeCases(t *testing.T) {
 		{"d1", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=w&din=1&target=sin&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
 		{"flow-d1", "flow", "scene=flow&problem=quad&dim=1&alpha=0.1&T=2&n=20&N=16&reps=8&methods=sgd,smf,sme2", 1280, 720, 1},
 	} {
-		sm := s(c.q)
+		sm := build(t, c.q)
 		v := New(c.scene)
 		// Before Reset, without a simulation: the frame alone.
 		img := ebiten.NewImage(c.w, c.h)
@@ -301,7 +225,7 @@ func TestDrawEdgeCases(t *testing.T) {
 			v.Observe(sm)
 		}
 		v.Draw(img, sm, c.scale)
-		shot(t, c.name, img)
+		rendertest.Shot(t, c.name, img)
 	}
 	_ = color.RGBA{}
 }
