@@ -318,6 +318,16 @@ func (tb *tab) noErrors() {
 	}
 }
 
+// noErrorsSince fails on console errors as noErrors does, then forgets the
+// messages so far: for a tab that goes on to the next subtest.
+func (tb *tab) noErrorsSince() {
+	tb.t.Helper()
+	tb.noErrors()
+	tb.mu.Lock()
+	tb.msgs = nil
+	tb.mu.Unlock()
+}
+
 // screenshot returns the viewport as an image.
 func (tb *tab) screenshot() image.Image {
 	tb.t.Helper()

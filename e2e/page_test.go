@@ -283,10 +283,7 @@ func TestBadURLs(t *testing.T) {
 			if ws := eval[int](tb, `smflow.set(location.search).length`); ws != 0 {
 				t.Errorf("canonical URL %q gives %d warnings", q, ws)
 			}
-			tb.noErrors()
-			tb.mu.Lock()
-			tb.msgs = nil
-			tb.mu.Unlock()
+			tb.noErrorsSince()
 		})
 	}
 }
@@ -459,10 +456,7 @@ func TestScenes(t *testing.T) {
 				eval[bool](tb, `(smflow.pause(), true)`)
 				tb.drawn()
 				tb.saveShot(shots[i])
-				tb.noErrors()
-				tb.mu.Lock()
-				tb.msgs = nil
-				tb.mu.Unlock()
+				tb.noErrorsSince()
 			})
 		}
 	}
@@ -583,10 +577,7 @@ func TestRealTime(t *testing.T) {
 			if draws[1] > drawAllocFloor {
 				t.Errorf("steady state allocates %.2f times per Draw (median of the windows %v), Ebitengine itself %d", draws[1], draws, drawAllocFloor)
 			}
-			tb.noErrors()
-			tb.mu.Lock()
-			tb.msgs = nil
-			tb.mu.Unlock()
+			tb.noErrorsSince()
 		})
 	}
 }
