@@ -305,7 +305,7 @@ func (g *Game) work(max int) (int, bool) {
 	s := g.sim
 	n := 0
 	for n < max && !s.Done() && !g.runner.Out() {
-		if n > 0 && g.pacer.Ready(time.Now()) && !g.runner.Fits() {
+		if n > 0 && !g.runner.Fits() && g.pacer.Ready(time.Now()) { // one clock read when the step fits
 			break
 		}
 		if !s.StepPart(g.stopFn) {
