@@ -23,7 +23,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -33,11 +33,6 @@ import (
 type Options struct {
 	// NewView returns the View of a scene (scene.New when nil).
 	NewView func(scene string) View
-	// Presets lists the presets of a scene (preset.For when nil).
-	Presets preset.Lister
-	// ConfigFrom turns parameter values into a simulation configuration
-	// (sim.ConfigFrom); its warnings are shown with the parse warnings.
-	ConfigFrom func(param.Values) (sim.Config, []param.Warning)
 	// OnChange, if not nil, is called with the canonical query after every
 	// change of the values (to update the page's URL).
 	OnChange func(query string)
@@ -94,13 +89,10 @@ type Game struct {
 }
 
 // New returns a Game showing the scene that query describes (see
-// preset.Resolve).
+// param.Resolve).
 func New(query string, opt Options) *Game {
 	if opt.NewView == nil {
 		opt.NewView = scene.New
-	}
-	if opt.Presets == nil {
-		opt.Presets = preset.For
 	}
 	if opt.Start.IsZero() {
 		opt.Start = time.Now()
@@ -113,10 +105,10 @@ func New(query string, opt Options) *Game {
 	return g
 }
 
-// Set replaces the values by those of query (see preset.Resolve), rebuilds the
+// Set replaces the values by those of query (see param.Resolve), rebuilds the
 // simulation if its configuration changed, and returns the warnings.
 func (g *Game) Set(query string) []param.Warning {
-	v, warns := preset.Resolve(query, g.opt.Presets)
+	v, warns := param.Resolve(query)
 	g.apply(v, warns, false)
 	return g.warnings
 }
@@ -128,14 +120,14 @@ func (g *Game) SetParam(key, value string) []param.Warning {
 	var q string
 	switch key {
 	case "scene":
-		q = preset.With("", "scene", value)
+		q = param.With("", "scene", value)
 	case "preset":
-		q = preset.With(preset.With("", "scene", g.values.Scene), "preset", value)
+		q = param.With(param.With("", "scene", g.values.Scene), "preset", value)
 		if value == "" {
-			q = preset.Canonical(g.withoutPreset(), g.opt.Presets)
+			q = param.Canonical(g.withoutPreset())
 		}
 	default:
-		q = preset.With(g.query, key, value)
+		q = param.With(g.query, key, value)
 	}
 	return g.Set(q)
 }
@@ -149,7 +141,7 @@ func (g *Game) withoutPreset() param.Values {
 // apply installs new values: a new simulation when its configuration
 // changed (or always when rebuild is set).
 func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
-	cfg, cw := g.configFrom(v)
+	cfg, cw := g.configFrom(&v)
 	warns = append(warns, cw...)
 	if rebuild || g.sim == nil || v.Scene != g.scene || !reflect.DeepEqual(cfg, g.cfg) {
 		var err error
@@ -162,10 +154,11 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	}
 	g.values = v
 	g.warnings = warns
-	g.query = preset.Canonical(v, g.opt.Presets)
+	g.query = param.Canonical(v)
 	if g.view != nil {
 		caption := ""
-		if p, ok := preset.Find(g.Presets(v.Scene), v.Preset); ok && v.Preset != "" {
+		if p, ok := catalog.Lookup(v.Scene); ok && v.Preset != "" {
+			p, _ := p.Preset(v.Preset)
 			caption = p.Caption
 		}
 		scene.SetCaption(g.view, caption)
@@ -176,11 +169,14 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	}
 }
 
-func (g *Game) configFrom(v param.Values) (sim.Config, []param.Warning) {
-	if g.opt.ConfigFrom == nil {
-		return sim.Config{}, []param.Warning{{Message: "no configuration builder"}}
+// configFrom returns the simulation configuration of v (param.Config, which
+// may drop rows of v.Points), with an error as a warning.
+func (g *Game) configFrom(v *param.Values) (sim.Config, []param.Warning) {
+	cfg, warns, err := param.Config(v, nil)
+	if err != nil {
+		warns = append(warns, param.Warning{Message: err.Error()})
 	}
-	return g.opt.ConfigFrom(v)
+	return cfg, warns
 }
 
 // build makes the simulation of cfg. When that fails it falls back to the
@@ -194,7 +190,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		view := v
 		v = param.Defaults(v.Scene)
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
-		cfg, _ = g.configFrom(v)
+		cfg, _ = g.configFrom(&v)
 		s, err = sim.New(cfg)
 		if err != nil {
 			g.sim, g.err = nil, "cannot build the simulation: "+err.Error()
@@ -563,8 +559,8 @@ func (g *Game) SeriesCSV() []byte {
 // parameter changed (value unescaped), without applying it: for links such
 // as the embed snippet (embed=1) or the full app (embed=0).
 func (g *Game) QueryWith(key, value string) string {
-	v, _ := preset.Resolve(preset.With(g.query, key, value), g.opt.Presets)
-	return preset.Canonical(v, g.opt.Presets)
+	v, _ := param.Resolve(param.With(g.query, key, value))
+	return param.Canonical(v)
 }
 
 // Values returns the current values.
@@ -573,10 +569,8 @@ func (g *Game) Values() param.Values { return g.values }
 // Query returns the canonical query string of the current values.
 func (g *Game) Query() string { return g.query }
 
-// Presets returns the presets of a scene.
-func (g *Game) Presets(sceneKey string) []preset.Preset {
-	if g.opt.Presets == nil {
-		return nil
-	}
-	return g.opt.Presets(sceneKey)
+// Presets returns the presets of a scene (catalog.Scene's Presets).
+func (g *Game) Presets(sceneKey string) []catalog.Preset {
+	sc, _ := catalog.Lookup(sceneKey)
+	return sc.Presets
 }

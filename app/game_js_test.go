@@ -13,7 +13,7 @@ import (
 
 func TestGameReset(t *testing.T) {
 	for _, q := range []string{"", "scene=flow", "scene=meanfield&n=16&M=64&N=32"} {
-		g := New(q, Options{ConfigFrom: ConfigFrom})
+		g := New(q, Options{})
 		if ws := g.State().Warnings; len(ws) > 0 {
 			t.Fatalf("%q: warnings %v", q, ws)
 		}
@@ -52,7 +52,7 @@ func TestGameBadQueries(t *testing.T) {
 		"alpha=%ZZ&&&=", "methods=", "scene=flow&preset=<b>",
 	} {
 		var changed []string
-		g := New(q, Options{ConfigFrom: ConfigFrom, OnChange: func(s string) { changed = append(changed, s) }})
+		g := New(q, Options{OnChange: func(s string) { changed = append(changed, s) }})
 		st := g.State()
 		if st.Error != "" || len(st.Methods) == 0 {
 			t.Errorf("%q: no simulation: %q", q, st.Error)
@@ -70,7 +70,7 @@ func TestGameBadQueries(t *testing.T) {
 }
 
 func TestGameUpdate(t *testing.T) {
-	g := New("scene=flow&T=1000&speed=600", Options{ConfigFrom: ConfigFrom})
+	g := New("scene=flow&T=1000&speed=600", Options{})
 	g.Play()
 	for i := 0; i < 30; i++ {
 		if err := g.Update(); err != nil {
@@ -110,7 +110,7 @@ func TestGameUpdate(t *testing.T) {
 }
 
 func TestGameStart(t *testing.T) {
-	g := New("scene=flow&start=0.5&alpha=0.1", Options{ConfigFrom: ConfigFrom})
+	g := New("scene=flow&start=0.5&alpha=0.1", Options{})
 	for i := 0; i < 100 && g.State().Steps < 5; i++ {
 		g.Update()
 		g.frameUsed = 0
@@ -125,7 +125,7 @@ func TestGameStart(t *testing.T) {
 // complete the step in progress, and the result equals Step's.
 func TestGameStepInParts(t *testing.T) {
 	const q = "scene=fluct&T=1"
-	g := New(q+"&autoplay=1&speed=1000", Options{ConfigFrom: ConfigFrom})
+	g := New(q+"&autoplay=1&speed=1000", Options{})
 	partial := false
 	for i := 0; i < 200 && !partial; i++ {
 		g.Update()
@@ -140,7 +140,7 @@ func TestGameStepInParts(t *testing.T) {
 	if g.sim.Partial() || g.State().Steps != n+1 {
 		t.Errorf("Pause left a step partly done: partial %v, steps %d -> %d", g.sim.Partial(), n, g.State().Steps)
 	}
-	ref := New(q, Options{ConfigFrom: ConfigFrom})
+	ref := New(q, Options{})
 	ref.Step(n + 1)
 	if g.Hash() != ref.Hash() {
 		t.Errorf("a step in parts differs from Step:\n%s\nwant\n%s", g.Hash(), ref.Hash())

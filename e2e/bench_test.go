@@ -3,12 +3,12 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"smflow/catalog"
 	"testing"
 	"time"
 
-	"smflow/app"
-	"smflow/preset"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // TestBench prints, per scene, the page's statistics in headless Chromium
@@ -21,7 +21,7 @@ func TestBench(t *testing.T) {
 		t.Skip("set SMFLOW_BENCH=1 (make bench)")
 	}
 	tb := open(t, "/")
-	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+	for _, scene := range []string{catalog.Ensemble, catalog.Flow, catalog.Meanfield} {
 		for _, speed := range []string{"", "10000"} {
 			q := "scene=" + scene + "&autoplay=1"
 			label := "default speed"
@@ -64,8 +64,11 @@ func doneNote(done bool) string {
 // returns the SGD steps (of all methods together) per second, rebuilding it
 // when it reaches T.
 func nativeStepsPerSec(query string, d time.Duration) (float64, error) {
-	v, _ := preset.Resolve(query, preset.For)
-	cfg, _ := app.ConfigFrom(v)
+	v, _ := param.Resolve(query)
+	cfg, _, err := param.Config(&v, nil)
+	if err != nil {
+		return 0, err
+	}
 	s, err := sim.New(cfg)
 	if err != nil {
 		return 0, err

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"net/url"
 	"os"
+	"smflow/catalog"
 	"sort"
 	"strconv"
 	"strings"
@@ -415,7 +416,7 @@ func TestSubPath(t *testing.T) {
 // that its sweep progresses instead.
 func TestScenes(t *testing.T) {
 	tb := open(t, "/")
-	for _, scene := range []string{"ensemble", "flow", "meanfield", "fluct", "order"} {
+	for _, scene := range catalog.Keys() {
 		type preset struct {
 			Key   string `json:"key"`
 			Name  string `json:"name"`
@@ -436,7 +437,7 @@ func TestScenes(t *testing.T) {
 					t.Errorf("warnings: %v", st.Warnings)
 				}
 				eval[bool](tb, `(smflow.play(), true)`)
-				if scene == "order" {
+				if scene == catalog.Order {
 					tb.sweepProgresses()
 				} else {
 					tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
@@ -516,7 +517,7 @@ const drawAllocFloor = 2
 // reported in the page.
 func TestRealTime(t *testing.T) {
 	tb := open(t, "/")
-	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+	for _, scene := range []string{catalog.Ensemble, catalog.Flow, catalog.Meanfield} {
 		t.Run(scene, func(t *testing.T) {
 			tb.t = t
 			// T large so the run does not end while measuring.

@@ -92,7 +92,7 @@ func TestDrawAllocs(t *testing.T) {
 		if len(ws) > 0 {
 			t.Fatalf("%s: %v", sc, ws)
 		}
-		cfg, err := sim.ConfigFrom(v)
+		cfg, _, err := param.Config(&v, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", sc, err)
 		}

@@ -16,7 +16,7 @@ func build(t *testing.T, query string) *sim.Sim {
 	if len(ws) > 0 {
 		t.Fatalf("%s: %v", query, ws)
 	}
-	s, err := sim.FromValues(v, nil)
+	s, _, err := param.Build(&v, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}

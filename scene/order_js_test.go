@@ -9,7 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/render/plot"
 	"smflow/render/rendertest"
 	"smflow/sim"
@@ -154,8 +154,9 @@ func TestOrderViewEdgeCases(t *testing.T) {
 // method and replica) of the order presets and of the scene's defaults.
 func TestOrderWorkCost(t *testing.T) {
 	qs := []string{"scene=order"}
-	for _, p := range preset.For("order") {
-		qs = append(qs, p.Query)
+	sc, _ := catalog.Lookup(catalog.Order)
+	for _, p := range sc.Presets {
+		qs = append(qs, "scene="+catalog.Order+"&"+p.Query)
 	}
 	for _, q := range qs {
 		s := build(t, q)

@@ -3,8 +3,11 @@
 package scene
 
 import (
+	"strings"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/sim"
 )
 
@@ -48,21 +51,22 @@ func SetCaption(v View, caption string) {
 	}
 }
 
-// New returns the view of the scene sceneKey: ensemble, flow, meanfield,
-// fluct or order (a Worker); an unknown key draws a notice listing the
-// scenes.
+// views holds the constructor of every scene's View, registered against the
+// keys of the catalogue (package catalog); a test checks that every scene of
+// the catalogue has one.
+var views = map[string]func() View{
+	catalog.Ensemble:  func() View { return newEnsembleView() },
+	catalog.Flow:      func() View { return newFlowView() },
+	catalog.Meanfield: func() View { return newMeanfieldView() },
+	catalog.Fluct:     func() View { return newFluctView() },
+	catalog.Order:     func() View { return newOrderView() },
+}
+
+// New returns the view of the scene sceneKey (a key of the catalogue); an
+// unknown key draws a notice listing the scenes.
 func New(sceneKey string) View {
-	switch sceneKey {
-	case "ensemble":
-		return newEnsembleView()
-	case "flow":
-		return newFlowView()
-	case "meanfield":
-		return newMeanfieldView()
-	case "fluct":
-		return newFluctView()
-	case "order":
-		return newOrderView()
+	if mk, ok := views[sceneKey]; ok {
+		return mk()
 	}
-	return newSoonView(sceneKey, "Unknown scene: choose ensemble, flow, meanfield, fluct or order.")
+	return newSoonView(sceneKey, "Unknown scene: choose "+strings.Join(catalog.Keys(), ", ")+".")
 }

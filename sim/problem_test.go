@@ -27,6 +27,8 @@ var ppCases = []ppCase{
 	{name: "shift/d=3", spec: ProblemSpec{Name: "shift", Dim: 3, XiMean: 0.3, XiSD: 1}},
 	{name: "linreg/din=1", spec: ProblemSpec{Name: "linreg", Din: 1, Noise: 0.3}},
 	{name: "linreg/din=2", spec: ProblemSpec{Name: "linreg", Din: 2, Noise: 0.3}},
+	{name: "logreg/din=1", spec: ProblemSpec{Name: "logreg", Din: 1, Noise: 0.1}},
+	{name: "logreg/din=2", spec: ProblemSpec{Name: "logreg", Din: 2, Noise: 0.1}},
 	{name: "tanh2", spec: ProblemSpec{Name: "tanh2", Noise: 0.1}},
 }
 
@@ -410,9 +412,10 @@ func TestNewModelErrors(t *testing.T) {
 		d    *Data
 		want string
 	}{
-		{ProblemSpec{Name: "foo"}, scalar, `unknown problem "foo" (want quad, shift, linreg, tanh2 or network)`},
-		{ProblemSpec{Name: ""}, scalar, `unknown problem "" (want quad, shift, linreg, tanh2 or network)`},
-		{ProblemSpec{Name: "network", Din: 1}, reg1, `problem "network" is not a point problem`},
+		{ProblemSpec{Name: "foo"}, scalar, `unknown problem "foo" (want quad, shift, linreg, logreg, tanh2 or network)`},
+		{ProblemSpec{Name: ""}, scalar, `unknown problem "" (want quad, shift, linreg, logreg, tanh2 or network)`},
+		{ProblemSpec{Name: "network", Din: 1}, reg1, `network: unknown activation "" (want one of identity, tanh, relu, sigmoid)`},
+		{ProblemSpec{Name: "logreg", Din: 1}, reg1, `logreg needs labels y of -1 or 1, got y = 0 in row 1 (write the label 0 as -1)`},
 		{ProblemSpec{Name: "quad"}, nil, `quad: no data`},
 		{ProblemSpec{Name: "quad"}, reg1, `quad needs scalar data (a column xi), got regression data x1,y`},
 		{ProblemSpec{Name: "quad", Dim: -1}, scalar, `quad: dimension -1 out of range 1..1000`},
@@ -429,6 +432,9 @@ func TestNewModelErrors(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("NewModel(%+v): error %v, want %q", c.spec, err, c.want)
 		}
+	}
+	if _, err := NewPointProblem(ProblemSpec{Name: "network", Din: 1}, reg1); err == nil || err.Error() != `problem "network" is not a point problem` {
+		t.Errorf("NewPointProblem(network): error %v", err)
 	}
 	for _, c := range []struct {
 		f    func() error

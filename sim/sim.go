@@ -13,9 +13,6 @@ import (
 // Config is everything that determines a simulation. The same Config gives
 // bit-identical states on every platform.
 type Config struct {
-	// Scene is the scene key (ensemble, flow, meanfield, fluct, order); it
-	// decides how default starting points are laid out.
-	Scene string
 	// Problem names the problem and its settings.
 	Problem ProblemSpec
 	// Alpha is the learning rate; time is t = alpha * steps.
@@ -24,9 +21,9 @@ type Config struct {
 	T float64
 	// Seed determines every random stream.
 	Seed uint64
-	// Points is n, the number of starting points or neurons per replica
+	// NPoints is n, the number of starting points or neurons per replica
 	// (ignored when Start is given).
-	Points int
+	NPoints int
 	// NData is N, the size of a generated data set (ignored when Data is given).
 	NData int
 	// Reps is the number of independent replicas of every random method.
@@ -37,13 +34,13 @@ type Config struct {
 	Scheme Scheme
 	// Methods lists the methods to run.
 	Methods []Method
-	// Start holds explicit starting points (each of length d), or is nil.
+	// Points holds explicit starting points (each of length d), or is nil.
 	// For a network they are the initial neurons and mu_0 is their
 	// empirical measure.
-	Start [][]float64
-	// Flow is M, the number of flow particles u ~ mu_0 of the mean-field ODE
+	Points [][]float64
+	// NFlow is M, the number of flow particles u ~ mu_0 of the mean-field ODE
 	// and the DD-SMF/SPDE (0 or less than n means n).
-	Flow int
+	NFlow int
 	// Data replaces the generated data set when not nil.
 	Data *Data
 }
@@ -133,6 +130,8 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s := &Sim{cfg: cfg}
 	var err error
+	cfg.Problem = cfg.Problem.Fit(cfg.Data)
+	s.cfg = cfg
 	s.model, s.data, err = BuildModel(cfg.Problem, cfg.Data, cfg.NData, xmath.Stream(cfg.Seed, streamData))
 	if err != nil {
 		return nil, err
@@ -143,9 +142,13 @@ func New(cfg Config) (*Sim, error) {
 	s.total = int(math.Ceil(cfg.T/cfg.Alpha - 1e-9))
 	d := s.model.Dim()
 	n := len(s.start) / d
+	prob, err := LookupProblem(cfg.Problem.Name)
+	if err != nil {
+		return nil, err
+	}
 	for _, m := range cfg.Methods {
-		if m.flow() && !s.model.MeanField() {
-			return nil, fmt.Errorf("method %s needs a network (problem=network)", m)
+		if !prob.Applies(m) {
+			return nil, fmt.Errorf("method %s does not run on problem %s", m, prob.Name)
 		}
 		tr := &Track{Method: m, Reps: cfg.Reps, N: n, D: d}
 		if m.Deterministic() {
@@ -179,8 +182,8 @@ func (s *Sim) initPoints() error {
 	d := s.model.Dim()
 	cfg := s.cfg
 	rng := xmath.Stream(cfg.Seed, streamInit)
-	if len(cfg.Start) > 0 {
-		for i, p := range cfg.Start {
+	if len(cfg.Points) > 0 {
+		for i, p := range cfg.Points {
 			if len(p) != d {
 				return fmt.Errorf("starting point %d has %d coordinates, want %d", i+1, len(p), d)
 			}
@@ -196,9 +199,9 @@ func (s *Sim) initPoints() error {
 		s.flow = append([]float64(nil), s.start...)
 		return nil
 	}
-	n := max(cfg.Points, 1)
+	n := max(cfg.NPoints, 1)
 	if nw, ok := s.model.(initLaw); ok && s.model.MeanField() {
-		m := max(cfg.Flow, n)
+		m := max(cfg.NFlow, n)
 		s.flow = make([]float64, m*d)
 		for k := 0; k < m; k++ {
 			nw.InitNeuron(s.flow[k*d:(k+1)*d], rng)

@@ -37,7 +37,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/app"
-	"smflow/preset"
 	"smflow/scene"
 )
 
@@ -47,8 +46,6 @@ func main() {
 	win := js.Global()
 	g := app.New(win.Get("location").Get("search").String(), app.Options{
 		NewView:       scene.New,
-		Presets:       preset.For,
-		ConfigFrom:    app.ConfigFrom,
 		OnChange:      replaceURL,
 		OnFirstUpdate: func() { mark("firstUpdate") },
 		OnFirstFrame: func() {
