@@ -3,10 +3,10 @@ package e2e
 import (
 	"fmt"
 	"os"
-	"smflow/catalog"
 	"testing"
 	"time"
 
+	"smflow/catalog"
 	"smflow/sim"
 	"smflow/sim/param"
 )

@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"net/url"
 	"os"
-	"smflow/catalog"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +16,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"smflow/catalog"
 )
 
 // jsState is the result of window.smflow.state().

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -32,7 +33,7 @@ type ensembleView struct {
 
 func newEnsembleView() *ensembleView {
 	v := &ensembleView{hist: make([]float64, lawBins)}
-	v.initFrame("ensemble")
+	v.initFrame(catalog.Ensemble)
 	v.plane.Title = "replicas in the plane"
 	v.plane.XLabel, v.plane.YLabel = "z1", "z2"
 	v.law.XLabel, v.law.YLabel = "z1", "density"

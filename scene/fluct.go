@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -28,7 +29,7 @@ type fluctView struct {
 
 func newFluctView() *fluctView {
 	v := &fluctView{hist: make([]float64, 30)}
-	v.initFrame("fluct")
+	v.initFrame(catalog.Fluct)
 	v.mean.Title, v.mean.XLabel = "risk over the runs: mean, band -/+ 1 sd", "t = alpha * steps"
 	v.law.Title, v.law.XLabel, v.law.YLabel = "law of the risk over the runs at time t", "risk", "density"
 	v.sd.Title, v.sd.XLabel = "spread: sd of the risk over the runs", "t = alpha * steps"

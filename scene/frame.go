@@ -5,11 +5,11 @@ package scene
 import (
 	"image/color"
 	"math"
-	"smflow/catalog"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"

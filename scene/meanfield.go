@@ -8,6 +8,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -72,7 +73,7 @@ func newDensityImage() *densityImage {
 
 func newMeanfieldView() *meanfieldView {
 	v := &meanfieldView{hist: make([]float64, 48)}
-	v.initFrame("meanfield")
+	v.initFrame(catalog.Meanfield)
 	v.risk.Title, v.risk.XLabel = "risk (bands: -/+ 2 SE over runs)", "t = alpha * steps"
 	v.ry.Axis.Log = true
 	v.fn.Title = "network function, data and target"

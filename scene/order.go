@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -48,7 +49,7 @@ type orderView struct {
 
 func newOrderView() *orderView {
 	v := &orderView{gen: -1}
-	v.initFrame("order")
+	v.initFrame(catalog.Order)
 	v.loglog.XLabel = "learning rate alpha"
 	v.loglog.YLabel = "|weak error|"
 	return v

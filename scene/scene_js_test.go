@@ -239,3 +239,19 @@ func presetQuery(key string, i int) string {
 	sc, _ := catalog.Lookup(key)
 	return "scene=" + key + "&" + sc.Presets[i].Query
 }
+
+// Every scene of the catalogue has a registered view; an unknown key gets a
+// notice.
+func TestViewsRegistered(t *testing.T) {
+	for _, k := range catalog.Keys() {
+		if _, ok := New(k).(*soonView); ok {
+			t.Errorf("scene %s has no view", k)
+		}
+	}
+	if _, ok := New("nope").(*soonView); !ok {
+		t.Error("an unknown scene does not draw the notice")
+	}
+	if len(views) != len(catalog.Keys()) {
+		t.Errorf("%d views registered, %d scenes in the catalogue", len(views), len(catalog.Keys()))
+	}
+}

@@ -55,9 +55,9 @@ const (
 // ReadCSV reads a data set from CSV text: a header line naming the columns,
 // then one data point a line. The columns are
 //
-//	xi                 scalar data (quad, shift with d = 1), stored in Xi;
-//	xi1, ..., xid      vectors xi in R^d (shift), stored in X with Din = d;
-//	x1 [, x2], y       regression data (linreg, tanh2, network), in X and Y
+//	xi                 scalar data, stored in Xi;
+//	xi1, ..., xid      vectors xi in R^d, stored in X with Din = d;
+//	x1 [, x2], y       regression data, in X and Y
 //	                   (x may stand for x1).
 //
 // Column names are case-insensitive and may come in any order; fields are

@@ -11,9 +11,9 @@ import (
 )
 
 // Data is a finite data set D = {xi_1, ..., xi_N}; P is the uniform law on
-// it (MATH.md section 1). Scalar data (the quadratic and shift problems) use
-// Xi; regression data use inputs X (row j is X[j*Din:(j+1)*Din]) and targets
-// Y. Vector data xi in R^d (shift with d > 1) are stored as X with Din = d.
+// it (MATH.md section 1). Scalar data use Xi; regression data use inputs X
+// (row j is X[j*Din:(j+1)*Din]) and targets Y; vector data xi in R^d are
+// stored as X with Din = d. Each problem says which it takes (Problem.Check).
 type Data struct {
 	// N is the number of data points.
 	N int
@@ -34,12 +34,13 @@ type Data struct {
 // ProblemSpec names a problem and its settings, as given by the parameter
 // schema.
 type ProblemSpec struct {
-	// Name is one of quad, shift, linreg, tanh2, network.
+	// Name is the Name of a problem of Problems.
 	Name string
-	// Dim is d for quad and shift.
+	// Dim is the dimension d of the problems whose points have a free
+	// dimension.
 	Dim int
 	// XiMean and XiSD are the mean and standard deviation of the law that
-	// generated scalar (or shift) data.
+	// generated scalar (or vector) data.
 	XiMean, XiSD float64
 	// Noise is the standard deviation of label noise for regression data.
 	Noise float64
@@ -104,9 +105,8 @@ func GenerateData(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
 
 // CheckData reports whether d is a well-formed data set (consistent lengths,
 // finite numbers, 1..MaxDataRows points) of the shape that the problem spec
-// needs (Problem.Check): scalar data for quad; vectors of dimension spec.Dim
-// for shift (for d = 1 scalar data also do); regression data with spec.Din
-// inputs for linreg, logreg and network, with one input for tanh2.
+// needs (Problem.Check: scalar data, vectors, or regression data with
+// spec.Din inputs).
 func CheckData(spec ProblemSpec, d *Data) error {
 	p, err := LookupProblem(spec.Name)
 	if err != nil {

@@ -103,7 +103,7 @@ func (spec ProblemSpec) PointDim() (int, error) {
 
 // Fit returns spec adapted to the data set d (nil: generated data, spec is
 // returned as it is): the input dimension Din of d, and what the problem's
-// Fit takes from the data (the dimension of shift's vectors).
+// Fit takes from the data (such as the dimension of vector data).
 func (spec ProblemSpec) Fit(d *Data) ProblemSpec {
 	if d == nil {
 		return spec

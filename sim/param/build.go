@@ -15,10 +15,8 @@ func Spec(v Values) sim.ProblemSpec {
 }
 
 // PointDim returns the number of coordinates of one point (a starting point
-// or a neuron) of v's problem on generated data (sim.Problem.PointDim): dim
-// for quad and shift, din+1 for linear and logistic regression, 2 for
-// tanh2, and for a network din (neuron=w) or din+2 (neuron=awb:
-// z = (a, w, b)). It returns 0 for an unknown problem.
+// or a neuron) of v's problem on generated data (sim.Problem.PointDim). It
+// returns 0 for an unknown problem.
 func PointDim(v Values) int {
 	d, err := Spec(v).PointDim()
 	if err != nil {

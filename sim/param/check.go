@@ -14,12 +14,10 @@ import (
 //
 //   - a value out of range is clamped, an unknown choice or a non-finite
 //     number is replaced by the default of the scene;
-//   - scenes meanfield and fluct need problem=network; scenes ensemble,
-//     flow and order take quad, shift, linreg or tanh2 (else the scene's
-//     default problem);
-//   - methods must be offered by the scene (ensemble, flow, order: sgd, gf,
-//     sme1, sme2, smf; meanfield, fluct: sgd, mfode, ddsmf); others and
-//     repeated ones are dropped, and if none is left the scene's default
+//   - a scene takes the problems of its kind (catalog.Scene's Problems;
+//     else the scene's default problem);
+//   - methods must run on the scene's problems (catalog.Scene's Methods);
+//     others and repeated ones are dropped, and if none is left the scene's default
 //     list is used; hide lists parameter names;
 //   - each row of points must have finite coordinates within the range,
 //     and there are at most 4096 rows; other rows are dropped (the number

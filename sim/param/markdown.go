@@ -35,7 +35,7 @@ func Markdown() string {
 }
 
 // perScene lists the items of every scene, scenes with the same items in
-// one entry: "ensemble, flow: a, b; meanfield: c".
+// one entry: "s1, s2: a, b; s3: c".
 func perScene(items func(catalog.Scene) []string) string {
 	var per []string
 	done := map[string]bool{}

@@ -134,7 +134,7 @@ var Schema = []Param{
 	},
 	{
 		Name: "n", Type: TypeInt, Group: GroupRun,
-		Doc: "number of starting points (ensemble, flow, order) or of neurons (meanfield, fluct)",
+		Doc: "number of starting points, or of neurons of a network",
 		Min: 1, Max: 4096, Log: true,
 		Default: "1",
 		ptr:     func(v *Values) any { return &v.NPoints },
@@ -182,7 +182,7 @@ var Schema = []Param{
 	},
 	{
 		Name: "dim", Type: TypeInt, Group: GroupProblem,
-		Doc: "dimension d of z for quad and shift",
+		Doc: "dimension d of z",
 		Min: 1, Max: 8,
 		Default: "2",
 		ptr:     func(v *Values) any { return &v.Dim },
