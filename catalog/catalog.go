@@ -25,6 +25,8 @@ type Scene struct {
 	// Doc says in a few words what the scene shows (for the parameter
 	// documentation).
 	Doc string
+	// About says what the scene shows, in a sentence (for the README).
+	About string
 	// Network is true for the scenes of a network (their problems are the
 	// networks of sim.Problems), false for those of the point problems.
 	Network bool
@@ -142,6 +144,34 @@ func LegacyKey(name string) string {
 		s = strings.TrimRight(s[:40], "-")
 	}
 	return s
+}
+
+// ScenesMarkdown returns the table of the scenes (key, what it shows) for
+// the README.
+func ScenesMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| scene | what it shows |\n|---|---|\n")
+	for _, sc := range scenes {
+		b.WriteString("| `" + sc.Key + "` | " + strings.ReplaceAll(sc.About, "|", `\|`) + " |\n")
+	}
+	return b.String()
+}
+
+// ProblemsMarkdown returns the table of the problems of sim.Problems (key,
+// risk, CSV columns of its data, scenes that show it) for the README.
+func ProblemsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| `problem=` | risk R | data columns (CSV) | scenes |\n|---|---|---|---|\n")
+	for _, p := range sim.Problems() {
+		var in []string
+		for _, sc := range scenes {
+			if sc.Accepts(p) {
+				in = append(in, sc.Key)
+			}
+		}
+		b.WriteString("| `" + p.Name + "` | " + strings.ReplaceAll(p.Doc, "|", `\|`) + " | `" + p.Columns + "` | " + strings.Join(in, ", ") + " |\n")
+	}
+	return b.String()
 }
 
 // Markdown returns the table of every scene's presets (scene, key, what it

@@ -17,6 +17,7 @@ var scenes = []Scene{
 		Key:      Ensemble,
 		Title:    "One parameter: SGD next to its continuous-time models",
 		Doc:      "one-point laws of many runs",
+		About:    "many SGD runs from one start next to GF, SME1, SME2, SMF ensembles: clouds, the law of a coordinate, E f(z_t) with error bands, the weak error",
 		Defaults: "T=4",
 		Presets: []Preset{
 			{
@@ -49,6 +50,7 @@ var scenes = []Scene{
 		Key:      Flow,
 		Title:    "n-point motion: one noise for the whole grid",
 		Doc:      "n-point motion of a grid",
+		About:    "a grid of starting points driven by one xi sequence (SGD flow) next to SMF (one shared noise) and SME (independent noises), drawn as meshes; a two-point statistic",
 		Defaults: "T=4&n=121&reps=1&methods=sgd,smf,sme2",
 		Presets: []Preset{
 			{
@@ -75,6 +77,7 @@ var scenes = []Scene{
 		Key:      Meanfield,
 		Title:    "A shallow network in the mean-field scaling",
 		Doc:      "network neurons as particles",
+		About:    "a network's neurons as particles (SGD, with trails), the measure nu_t of the DD-SMF/SPDE and the mean-field ODE as densities, the network function, the risk",
 		Network:  true,
 		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&M=128&speed=20",
 		Presets: []Preset{
@@ -102,6 +105,7 @@ var scenes = []Scene{
 		Key:      Fluct,
 		Title:    "Fluctuations of the network over replicas",
 		Doc:      "fluctuations over replicas",
+		About:    "the law over replicas of the risk under SGD, DD-SMF and the mean-field ODE, and the W1 distance between them",
 		Network:  true,
 		Defaults: "alpha=0.05&T=4&n=32&reps=128&k=2&methods=sgd,mfode,ddsmf&speed=20",
 		Presets: []Preset{
@@ -123,6 +127,7 @@ var scenes = []Scene{
 		Key:      Order,
 		Title:    "Order of approximation: weak error against alpha",
 		Doc:      "weak error against alpha",
+		About:    "the weak error against alpha on log-log axes, computed while the page stays responsive",
 		Defaults: "reps=4096&methods=gf,sme1,sme2,smf&speed=1000",
 		Presets: []Preset{
 			{

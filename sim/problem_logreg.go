@@ -362,7 +362,7 @@ var logregProblem = Problem{
 	Name:     "logreg",
 	Doc:      "logistic regression log(1 + exp(-y z.x)), labels y of -1 or 1; noise is the label-flip probability, at most 0.5",
 	Settings: []string{"din", "noise"},
-	Columns:  "x1[,x2],y with y = -1 or 1",
+	Columns:  "x1[,x2],y",
 	PointDim: func(spec ProblemSpec) int { return spec.inputDim() + 1 },
 	Generate: generateLogRegData,
 	Check:    checkLogRegData,

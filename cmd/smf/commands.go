@@ -256,6 +256,8 @@ var readmeSections = []struct {
 	table      func() string
 }{
 	{"<!-- params:begin -->\n", "<!-- params:end -->", param.Markdown},
+	{"<!-- scenes:begin -->\n", "<!-- scenes:end -->", catalog.ScenesMarkdown},
+	{"<!-- problems:begin -->\n", "<!-- problems:end -->", catalog.ProblemsMarkdown},
 	{"<!-- presets:begin -->\n", "<!-- presets:end -->", catalog.Markdown},
 }
 
