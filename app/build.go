@@ -83,9 +83,10 @@ func (g *Game) configFrom(v param.Values) (sim.Config, []param.Warning) {
 	return g.opt.ConfigFrom(v)
 }
 
-// build makes the simulation of cfg. When that fails it falls back to the
-// defaults of v's scene, then of the default scene, and returns the values
-// used and an error that says what happened.
+// build makes the simulation of cfg and the Task of it and the scene's
+// View (taskFor). When that fails it falls back to the defaults of v's
+// scene, then of the default scene, and returns the values used and an
+// error that says what happened.
 func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, error) {
 	s, err := sim.New(cfg)
 	var report error
@@ -98,6 +99,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		s, err = sim.New(cfg)
 		if err != nil {
 			g.sim, g.err = nil, "cannot build the simulation: "+err.Error()
+			g.task = nil
 			return v, cfg, fmt.Errorf("%s", g.err)
 		}
 	}
@@ -108,12 +110,25 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		g.scene = v.Scene
 	}
 	g.view.Reset(s)
+	g.task = taskFor(s, g.view)
 	g.runner.Reset()
 	g.ffTo = 0
 	if v.Start > 0 {
 		g.ffTo = min(int(math.Round(v.Start/cfg.Alpha)), s.TotalSteps())
 	}
 	return v, cfg, report
+}
+
+// taskFor returns the Task the host advances for the View v built on s: the
+// view's own sweep when it offers one (a scene.Sweeper, the order scene),
+// else the stepped simulation s, which v observes. This is the one place
+// where the host asks what kind of work a view has; the order scene plugs
+// in only by being a scene.Sweeper.
+func taskFor(s *sim.Sim, v View) Task {
+	if w := scene.SweepOf(v); w != nil {
+		return SweepTask(w)
+	}
+	return StepTask(s, v)
 }
 
 // Reset rebuilds the simulation from the same values: the same numbers as

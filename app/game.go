@@ -39,10 +39,12 @@ type Options struct {
 	Start time.Time
 }
 
-// A Game is the ebiten.Game of the page. Its methods other than Update,
-// Draw and LayoutF are called from JavaScript callbacks; on GOOS=js those
-// run only while the game loop waits for the next frame, so they never
-// interleave with Update or Draw.
+// A Game is the ebiten.Game of the page: the host of one scene. It holds a
+// View, which draws, and a Task, the work it advances within the budget of
+// each frame (see Task); it knows no scene in particular. Its methods other
+// than Update, Draw and LayoutF are called from JavaScript callbacks; on
+// GOOS=js those run only while the game loop waits for the next frame, so
+// they never interleave with Update or Draw.
 type Game struct {
 	opt Options
 
@@ -52,6 +54,7 @@ type Game struct {
 	cfg      sim.Config
 	sim      *sim.Sim
 	view     View
+	task     Task // the work on sim and view (nil when sim is)
 	scene    string
 
 	playing bool
@@ -64,8 +67,8 @@ type Game struct {
 	meter     Meter
 	frameUsed time.Duration // simulation time spent since the last Draw
 	last      time.Time     // time of the last Update
+	budget    *Budget       // the runner's and the pacer's, for task.Advance
 	workFn    Work          // g.work, bound once
-	stopFn    func() bool   // g.runner.Stop, bound once
 	relayout  bool          // the canvas changed size: paint even mid-step
 	notified  time.Time     // last call of OnPaint
 
@@ -92,54 +95,26 @@ func New(query string, opt Options) *Game {
 		opt.Start = time.Now()
 	}
 	g := &Game{opt: opt, runner: NewRunner(), visible: true, scale: 1}
+	g.budget = newBudget(g.runner, &g.pacer)
 	g.workFn = g.work
-	g.stopFn = g.runner.Stop
 	g.Set(query)
 	g.playing = g.values.Autoplay
 	return g
 }
 
-// work is the Runner's Work: it takes up to max steps in parts
-// (sim.Sim.StepPart) until the runner's budget is used up. Once it has
-// finished a step, and the pacer lets the coming frame paint, it starts no
-// step that would not be complete by then: the views draw the simulation's
-// state, which must not be caught halfway through a step (Draw does not
-// paint a step partly done).
+// work is the Runner's Work: the task's Advance in the budget. The picture
+// changed when a unit of work finished.
 func (g *Game) work(max int) (int, bool) {
-	if w, ok := g.view.(scene.Worker); ok {
-		n := 0
-		for n < max && w.Busy() && !g.runner.Stop() {
-			w.Work()
-			g.dirty = true
-			n++
-		}
-		return n, w.Busy()
-	}
-	s := g.sim
-	n := 0
-	for n < max && !s.Done() && !g.runner.Out() {
-		if n > 0 && !g.runner.Fits() && g.pacer.Ready(time.Now()) { // one clock read when the step fits
-			break
-		}
-		if !s.StepPart(g.stopFn) {
-			break
-		}
-		n++
-		g.view.Observe(s)
+	n, more := g.task.Advance(max, g.budget)
+	if n > 0 {
 		g.dirty = true
 	}
-	return n, !s.Done()
+	return n, more
 }
 
-func (g *Game) more() bool {
-	if w, ok := g.view.(scene.Worker); ok {
-		return g.sim != nil && w.Busy()
-	}
-	return g.sim != nil && !g.sim.Done()
-}
-
-// Update advances the simulation: first to the start time, then, while
-// playing and visible, at the requested speed within the budget.
+// Update advances the task: first to the start time (counted in steps of
+// the simulation), then, while playing and visible, at the requested speed
+// (units of the task per second) within the budget.
 func (g *Game) Update() error {
 	a0 := g.allocCount()
 	now := time.Now()
@@ -184,16 +159,16 @@ func (g *Game) allocCount() uint64 {
 	return g.mem.Mallocs
 }
 
-// Draw paints the view when the picture changed, a whole step is there to
-// draw and the pacer lets it; the screen is not cleared between frames
+// Draw paints the view when the picture changed, no unit of the task is
+// partly done and the pacer lets it; the screen is not cleared between frames
 // (ebiten.SetScreenClearedEveryFrame(false)), so a frame that paints
 // nothing keeps the last picture and costs nothing. A new canvas size is
-// painted at once (completing a step partly done).
+// painted at once (completing a unit partly done).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frameUsed = 0
 	t0 := time.Now()
 	must := !g.drawn || g.relayout
-	if !must && (!g.visible || !g.dirty || g.sim != nil && g.sim.Partial() || !g.pacer.Ready(t0)) {
+	if !must && (!g.visible || !g.dirty || g.task != nil && g.task.Partial() || !g.pacer.Ready(t0)) {
 		g.pacer.Frame(t0, false)
 		return
 	}

@@ -2,10 +2,6 @@
 
 package app
 
-import (
-	"smflow/scene"
-)
-
 // Play starts playing (from the start again when the run is over).
 func (g *Game) Play() {
 	if g.sim != nil && g.sim.Done() {
@@ -31,8 +27,8 @@ func (g *Game) Toggle() {
 	}
 }
 
-// Step pauses and advances the simulation by n steps (at most to T); a
-// step partly done counts as one.
+// Step pauses and advances the task by n units: the simulation by n steps
+// (at most to T; a step partly done counts as one), or a sweep by n pieces.
 func (g *Game) Step(n int) {
 	g.playing = false
 	for i := 0; i < n && g.more(); i++ {
@@ -40,9 +36,10 @@ func (g *Game) Step(n int) {
 	}
 }
 
-// settle completes a step partly done, so that the state is read whole.
+// settle completes a unit of the task partly done (a step), so that the
+// state is read whole.
 func (g *Game) settle() {
-	if g.sim != nil && g.sim.Partial() {
+	if g.task != nil && g.task.Partial() {
 		g.step()
 	}
 }
@@ -57,15 +54,13 @@ func (g *Game) SetVisible(v bool) {
 	g.visible = v
 }
 
-// step takes one whole step of the simulation (completing a step partly
-// done), or one piece of the view's own computation for a view that is a
-// scene.Worker (the order scene).
+// step does one unit of the task whole (completing one partly done).
 func (g *Game) step() {
 	g.dirty = true
-	if w, ok := g.view.(scene.Worker); ok {
-		w.Work()
-		return
-	}
-	g.sim.Step()
-	g.view.Observe(g.sim)
+	g.task.Step()
+}
+
+// more reports whether the task has work left.
+func (g *Game) more() bool {
+	return g.task != nil && g.task.More()
 }
