@@ -146,3 +146,42 @@ func TestGameStepInParts(t *testing.T) {
 		t.Errorf("a step in parts differs from Step:\n%s\nwant\n%s", g.Hash(), ref.Hash())
 	}
 }
+
+// The order scene's Task is its view's weak-error sweep: Step does pieces
+// of it, playing advances it within the budget, the host's simulation is
+// never stepped, and Pause and Hash have no step to complete.
+func TestGameSweep(t *testing.T) {
+	g := New("scene=order&reps=16&N=8&T=0.5", Options{})
+	if _, ok := g.task.(*sweepTask); !ok {
+		t.Fatalf("the order scene's task is a %T, want the view's sweep", g.task)
+	}
+	st := g.State()
+	if st.Progress != 0 || !g.more() {
+		t.Fatalf("at the start: progress %v, more %v", st.Progress, g.more())
+	}
+	g.Step(2)
+	p := g.State().Progress
+	if p <= 0 || g.State().Playing {
+		t.Errorf("Step(2): progress %v, playing %v", p, g.State().Playing)
+	}
+	g.Play()
+	for i := 0; i < 30; i++ {
+		g.Update()
+		g.frameUsed = 0
+	}
+	g.Pause()
+	if st := g.State(); st.Progress <= p || st.Steps != 0 || st.Playing {
+		t.Errorf("after playing: progress %v (was %v), steps %d, playing %v", st.Progress, p, st.Steps, st.Playing)
+	}
+	h := g.Hash()
+	ref := New("scene=order&reps=16&N=8&T=0.5", Options{})
+	if ref.Hash() != h {
+		t.Errorf("the sweep changed the host's simulation:\n%s\nwant\n%s", h, ref.Hash())
+	}
+	for g.more() {
+		g.Step(100)
+	}
+	if st := g.State(); st.Progress != 1 || len(g.SeriesCSV()) == 0 {
+		t.Errorf("at the end: progress %v, %d bytes of series", st.Progress, len(g.SeriesCSV()))
+	}
+}

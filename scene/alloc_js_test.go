@@ -102,7 +102,7 @@ func TestDrawAllocs(t *testing.T) {
 		}
 		view := New(sc)
 		view.Reset(s)
-		w, _ := view.(Worker)
+		w := SweepOf(view)
 		advance := func(n int) {
 			for i := 0; i < n; i++ {
 				if w != nil {

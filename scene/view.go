@@ -26,15 +26,35 @@ type View interface {
 	Series() []Series
 }
 
-// A Worker is a View with a computation of its own (the order scene's
-// weak-error sweep). While Busy, the host calls Work (one small piece, a few ms at most)
-// in place of stepping the simulation, within the same per-frame time budget.
-type Worker interface {
-	View
+// A Sweep is a computation of a View's own that the host runs in place of
+// stepping its simulation (the order scene's weak-error sweep, which runs
+// many simulations of its own at several learning rates). The host calls
+// Work, one small piece of a few ms at most, while Busy, within the same
+// per-frame time budget as the simulation's steps (app.Task).
+type Sweep interface {
+	// Busy reports whether the computation has work left.
 	Busy() bool
+	// Work does one piece of the computation (nothing when not Busy).
 	Work()
 	// Progress returns the fraction of the computation done, in [0, 1].
 	Progress() float64
+}
+
+// A Sweeper is a View that offers a Sweep: its picture is that of its own
+// computation, and the host's simulation only supplies the configuration
+// at Reset (and is never stepped).
+type Sweeper interface {
+	View
+	// Sweep returns the view's computation, set up by the last Reset.
+	Sweep() Sweep
+}
+
+// SweepOf returns the Sweep of v if v is a Sweeper, else nil.
+func SweepOf(v View) Sweep {
+	if w, ok := v.(Sweeper); ok {
+		return w.Sweep()
+	}
+	return nil
 }
 
 // Captioner is implemented by every View of this package: SetCaption sets
