@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// Sizes the app uses: ensembles and flow particles of 4096 points, density
-// images of 128 x 128 cells.
+// Sizes the app uses: ensembles and flow particles of up to 4096 points,
+// density images of 48 x 48 cells (and a larger one).
 
 func BenchmarkW1(b *testing.B) {
 	for _, n := range []int{1024, 4096} {
@@ -45,26 +45,18 @@ func BenchmarkEnergyDistance(b *testing.B) {
 
 func BenchmarkDensity2D(b *testing.B) {
 	z := normals(2*4096, 36)
-	g := Grid{W: 128, H: 128, X0: -4, X1: 4, Y0: -4, Y1: 4}
-	dst := make([]float64, g.W*g.H)
-	for _, bl := range []Blur{{NoBlur, 0}, {BoxBlur, 2}, {GaussianBlur, 1.5}, {GaussianBlur, 4}} {
-		work := make([]float64, bl.WorkLen(g))
-		b.Run(fmt.Sprintf("n=4096/128x128/%s", blurName(bl)), func(b *testing.B) {
-			for b.Loop() {
-				_, _ = Density2D(dst, z, g, bl, work)
-			}
-		})
+	for _, c := range []int{48, 128} {
+		g := Grid{W: c, H: c, X0: -4, X1: 4, Y0: -4, Y1: 4}
+		dst := make([]float64, g.W*g.H)
+		work := make([]float64, g.W*g.H)
+		for _, passes := range []int{0, 3} {
+			b.Run(fmt.Sprintf("n=4096/%dx%d/passes=%d", c, c, passes), func(b *testing.B) {
+				for b.Loop() {
+					_, _ = Density2D(dst, z, 2, g, passes, work)
+				}
+			})
+		}
 	}
-}
-
-func blurName(b Blur) string {
-	switch b.Kind {
-	case BoxBlur:
-		return fmt.Sprintf("box%g", b.Radius)
-	case GaussianBlur:
-		return fmt.Sprintf("gauss%g", b.Radius)
-	}
-	return "none"
 }
 
 func BenchmarkDensity1D(b *testing.B) {

@@ -22,6 +22,9 @@ func TestW1ClosedForm(t *testing.T) {
 		{"duplicated sample", []float64{0.3, -2, 5}, []float64{5, 0.3, -2, -2, 0.3, 5}, 0},
 		// F - G = 1/2 on [0,1), 1/6 on [1,2), -1/2 on [2,4).
 		{"sizes 2 and 3", []float64{0, 4}, []float64{1, 2, 2}, 0.5 + 1.0/6 + 1},
+		{"a shift by 1", []float64{3, 1, 2}, []float64{2, 3, 4}, 1},
+		{"against a point: mean |x - 0.5|", []float64{0, 0, 1, 1}, []float64{0.5}, 0.5},
+		{"|F - G| = 1/4 on [0, 1]", []float64{0, 1}, []float64{0, 0, 0, 1}, 0.25},
 	} {
 		for _, swap := range []bool{false, true} {
 			x, y := c.x, c.y
