@@ -87,6 +87,6 @@ func BenchmarkStretch(b *testing.B) {
 	u := normals(2*256, 39)
 	z := normals(2*256, 40)
 	for b.Loop() {
-		_, _ = Stretch(z, u, 2)
+		_, _ = Stretch(z, u, 2, nil)
 	}
 }

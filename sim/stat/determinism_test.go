@@ -29,7 +29,7 @@ func TestDeterministic(t *testing.T) {
 	put(cov...)
 	e, _ := MeanSqNorm(x, 2)
 	put(e.Mean, e.SE)
-	s, _ := Stretch(x[:100], y[:100], 2)
+	s, _ := Stretch(x[:100], y[:100], 2, nil)
 	put(s)
 	d1 := make([]float64, 97)
 	bw, _ := Density1D(d1, x, -3, 3, 0, nil)
