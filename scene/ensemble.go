@@ -154,8 +154,8 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 					if k >= ref.Len() {
 						break
 					}
-					y -= ref.Y[k]
-					se = math.Sqrt(se*se + ref.SE[k]*ref.SE[k])
+					e := stat.Diff(stat.Estimate{Mean: y, SE: se}, stat.Estimate{Mean: ref.Y[k], SE: ref.SE[k]})
+					y, se = e.Mean, e.SE
 				}
 				v.dy = append(v.dy, y)
 				v.dse = append(v.dse, se)
