@@ -20,29 +20,6 @@ func BenchmarkW1(b *testing.B) {
 	}
 }
 
-func BenchmarkSlicedW1(b *testing.B) {
-	x, y := normals(2*4096, 32), normals(2*4096, 33)
-	work := make([]float64, 2*4096)
-	for _, K := range []int{8, 32} {
-		b.Run(fmt.Sprintf("n=4096/K=%d", K), func(b *testing.B) {
-			for b.Loop() {
-				_, _ = SlicedW1(x, y, K, work)
-			}
-		})
-	}
-}
-
-func BenchmarkEnergyDistance(b *testing.B) {
-	for _, n := range []int{1024, 4096} {
-		x, y := normals(2*n, 34), normals(2*n, 35)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for b.Loop() {
-				_, _ = EnergyDistance(x, y, 2)
-			}
-		})
-	}
-}
-
 func BenchmarkDensity2D(b *testing.B) {
 	z := normals(2*4096, 36)
 	for _, c := range []int{48, 128} {
@@ -57,22 +34,6 @@ func BenchmarkDensity2D(b *testing.B) {
 			})
 		}
 	}
-}
-
-func BenchmarkDensity1D(b *testing.B) {
-	x := normals(4096, 37)
-	dst := make([]float64, 256)
-	work := make([]float64, len(x))
-	b.Run("n=4096/m=256/silverman", func(b *testing.B) {
-		for b.Loop() {
-			_, _ = Density1D(dst, x, -4, 4, 0, work)
-		}
-	})
-	b.Run("n=4096/m=256/h=0.2", func(b *testing.B) {
-		for b.Loop() {
-			_, _ = Density1D(dst, x, -4, 4, 0.2, nil)
-		}
-	})
 }
 
 func BenchmarkHistogram(b *testing.B) {

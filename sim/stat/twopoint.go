@@ -3,11 +3,16 @@ package stat
 import "math"
 
 // Two-point statistics of the n-point motion (MATH.md section 2): one
-// configuration z of n points per replica, started from the same
-// configuration u.
+// configuration z of n points per replica, started from the configuration u.
 
-// PairDot returns z_a . z_b, the inner product of points a and b of the
-// configuration z of points of dimension d.
+// PairDot returns the inner product of points a and b of the configuration
+// z of points of dimension d:
+//
+//	z_a . z_b = sum_i z_a[i] z_b[i],  i = 0..d-1.
+//
+// Its mean over replicas is the two-point correlation E z^(a) . z^(b); for
+// the closed-form quadratic of MATH.md section 6 the SGD value is
+// u_a . u_b (1 - 2 alpha m1 + alpha^2 m2)^i.
 func PairDot(z []float64, d, a, b int) (float64, error) {
 	n, err := numPoints("PairDot", z, d)
 	if err != nil {
@@ -25,32 +30,6 @@ func dot(x, y []float64) float64 {
 		s += v * y[i]
 	}
 	return s
-}
-
-// PairDotMean returns the estimate over replicas of E z^(a) . z^(b), where
-// reps[r] is the configuration of replica r (all of the same length) and a, b
-// index two of its points of dimension d:
-//
-//	Mean = (1/R) sum_r z_a^(r) . z_b^(r),  SE = sd / sqrt(R).
-//
-// For the closed-form quadratic of MATH.md section 6 the SGD value is
-// u_a . u_b (1 - 2 alpha m1 + alpha^2 m2)^i.
-func PairDotMean(reps [][]float64, d, a, b int) (Estimate, error) {
-	if len(reps) == 0 {
-		return Estimate{}, errorf("PairDotMean: no replicas")
-	}
-	var acc Acc
-	for r, z := range reps {
-		if len(z) != len(reps[0]) {
-			return Estimate{}, errorf("PairDotMean: len(reps[%d]) = %d, want %d", r, len(z), len(reps[0]))
-		}
-		v, err := PairDot(z, d, a, b)
-		if err != nil {
-			return Estimate{}, err
-		}
-		acc.Add(v)
-	}
-	return finiteEstimate("PairDotMean", acc.Estimate())
 }
 
 // Stretch returns the mean stretch of the configuration z relative to the
@@ -122,31 +101,4 @@ func dist2(x, y []float64) float64 {
 		s += t * t
 	}
 	return s
-}
-
-// StretchMean returns the estimate over replicas of the mean stretch E S,
-// where reps[r] is the configuration of replica r, all started from u (see
-// Stretch).
-func StretchMean(reps [][]float64, u []float64, d int) (Estimate, error) {
-	if len(reps) == 0 {
-		return Estimate{}, errorf("StretchMean: no replicas")
-	}
-	var acc Acc
-	for _, z := range reps {
-		v, err := Stretch(z, u, d, nil)
-		if err != nil {
-			return Estimate{}, err
-		}
-		acc.Add(v)
-	}
-	return finiteEstimate("StretchMean", acc.Estimate())
-}
-
-// finiteEstimate returns e, or an error naming fn if its mean is not finite
-// (a replica diverged).
-func finiteEstimate(fn string, e Estimate) (Estimate, error) {
-	if e.Mean != e.Mean || e.Mean-e.Mean != 0 {
-		return Estimate{}, errorf("%s: the mean is %v (a replica is not finite)", fn, e.Mean)
-	}
-	return e, nil
 }
