@@ -40,7 +40,7 @@ func dot(x, y []float64) float64 {
 //	S = (1/P) sum_k |z_a - z_b| / |u_a - u_b|
 //
 // over the P pairs whose starting points differ (for u_a = u_b there is no
-// ratio; the pair is left out). S = 1 for a rigid motion, S = c for z = c u.
+// ratio; the pair is left out). S = 1 for a rigid motion, S = |c| for z = c u.
 // A flow that keeps its points together (SGD flow, SMF) stretches little;
 // independent noises (SME) tear nearby points apart, which makes S large for
 // close pairs: the edges of a mesh of the starting points show it best.
