@@ -182,6 +182,13 @@ func TestTimeDecimalsAndMeanSE(t *testing.T) {
 	if m != 2 || math.Abs(se-math.Sqrt(1.0/3)) > 1e-15 {
 		t.Errorf("meanSE = %v, %v", m, se)
 	}
+	// One run: standard error 0; no finite value: NaN.
+	if m, se := meanSE([]float64{7, math.Inf(1)}, nil); m != 7 || se != 0 {
+		t.Errorf("one value: %v, %v", m, se)
+	}
+	if m, se := meanSE([]float64{math.NaN(), 1}, []bool{true, false}); !math.IsNaN(m) || !math.IsNaN(se) {
+		t.Errorf("no value: %v, %v", m, se)
+	}
 }
 
 // TestFluctObs checks the spread statistics of the risk: the mean and the
