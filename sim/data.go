@@ -121,6 +121,18 @@ func CheckData(spec ProblemSpec, d *Data) error {
 	return p.Check(spec, d)
 }
 
+// newRegressionData sets dst to n rows of k = spec.Din (0 meaning 1) inputs
+// and a target each, for the problem named name, reusing dst's slices, and
+// returns k; 1 <= k <= 2.
+func newRegressionData(dst *Data, name string, spec ProblemSpec, n int) (int, error) {
+	k := spec.inputDim()
+	if k < 1 || k > 2 {
+		return 0, fmt.Errorf("%s: input dimension %d out of range 1..2", name, k)
+	}
+	*dst = Data{N: n, Din: k, X: resizeData(dst.X, n*k), Y: resizeData(dst.Y, n)}
+	return k, nil
+}
+
 // checkRegression reports whether d are regression data x1[,x2],y with k
 // inputs, 1 <= k <= 2, for the problem named name.
 func checkRegression(name string, k int, d *Data) error {

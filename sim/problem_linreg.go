@@ -137,11 +137,10 @@ var linregProblem = Problem{
 	Columns:  "x1[,x2],y",
 	PointDim: func(spec ProblemSpec) int { return spec.inputDim() + 1 },
 	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
-		k := spec.inputDim()
-		if k < 1 || k > 2 {
-			return fmt.Errorf("linreg: input dimension %d out of range 1..2", k)
+		k, err := newRegressionData(dst, "linreg", spec, n)
+		if err != nil {
+			return err
 		}
-		*dst = Data{N: n, Din: k, X: resizeData(dst.X, n*k), Y: resizeData(dst.Y, n)}
 		for j := range n {
 			x := dst.X[j*k : (j+1)*k]
 			for i := range x {

@@ -307,11 +307,10 @@ func generateLogRegData(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) err
 	if q < 0 || q > 0.5 {
 		return fmt.Errorf("logreg: Noise = %v, the label-flip probability, is out of range 0..0.5", q)
 	}
-	k := spec.inputDim()
-	if k < 1 || k > 2 {
-		return fmt.Errorf("logreg: input dimension %d out of range 1..2", k)
+	k, err := newRegressionData(dst, "logreg", spec, n)
+	if err != nil {
+		return err
 	}
-	*dst = Data{N: n, Din: k, X: resizeData(dst.X, n*k), Y: resizeData(dst.Y, n)}
 	for j := range n {
 		x := dst.X[j*k : (j+1)*k]
 		for i := range x {

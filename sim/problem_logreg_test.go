@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/diff/fd"
-	"gonum.org/v1/gonum/mat"
 
 	"smflow/sim/xmath"
 )
@@ -50,42 +49,7 @@ func TestLogRegFiniteDifferences(t *testing.T) {
 		for _, scale := range []float64{0.3, 1.5, 6, 20} {
 			t.Run(fmt.Sprintf("k=%d/scale=%v", k, scale), func(t *testing.T) {
 				p := newLogRegFrom(t, logRegData(t, k, 50, 0.1, 7))
-				d := p.Dim()
-				rng := xmath.Stream(11, uint64(k))
-				g, hv := make([]float64, d), make([]float64, d)
-				jac := mat.NewDense(d, d, nil)
-				for trial := 0; trial < 8; trial++ {
-					z, v := make([]float64, d), make([]float64, d)
-					rng.NormFill(z, scale)
-					rng.NormFill(v, 1)
-					j := rng.IntN(p.NumData())
-
-					p.Grad(g, z, j)
-					want := fd.Gradient(nil, func(z []float64) float64 { return p.Loss(z, j) }, z,
-						&fd.Settings{Formula: fd.Central})
-					if !ppClose(g, want, tol) {
-						t.Errorf("z=%v j=%d: Grad = %v, finite differences %v", z, j, g, want)
-					}
-
-					fd.Jacobian(jac, func(y, z []float64) { p.Grad(y, z, j) }, z,
-						&fd.JacobianSettings{Formula: fd.Central})
-					if !mat.EqualApprox(jac, jac.T(), tol*max(1, mat.Norm(jac, math.Inf(1)))) {
-						t.Errorf("z=%v j=%d: Jacobian of Grad is not symmetric:\n%v", z, j, mat.Formatted(jac))
-					}
-					want = make([]float64, d)
-					mat.NewVecDense(d, want).MulVec(jac, mat.NewVecDense(d, v))
-					p.HessVec(hv, z, v, j)
-					if !ppClose(hv, want, tol) {
-						t.Errorf("z=%v v=%v j=%d: HessVec = %v, finite differences %v", z, v, j, hv, want)
-					}
-					for _, s := range [][]float64{g, hv, {p.Loss(z, j)}} {
-						for _, x := range s {
-							if math.IsNaN(x) || math.IsInf(x, 0) {
-								t.Fatalf("z=%v j=%d: not finite: Loss %v, Grad %v, HessVec %v", z, j, p.Loss(z, j), g, hv)
-							}
-						}
-					}
-				}
+				checkDerivatives(t, p, xmath.Stream(11, uint64(k)), scale, tol)
 			})
 		}
 	}
