@@ -83,6 +83,25 @@ func (l *LinReg) HessVec(dst, z, v []float64, j int) {
 	dst[l.k] = s
 }
 
+// AffineGrad sets h = H_j = phi phi^T and c = c_j = y_j phi with
+// phi = (x_j, 1): g(z, xi_j) = (phi.z - y_j) phi (AffineProblem).
+func (l *LinReg) AffineGrad(h, c []float64, j int) {
+	d := l.k + 1
+	x := l.x[j*l.k : (j+1)*l.k]
+	phi := func(i int) float64 {
+		if i == l.k {
+			return 1
+		}
+		return x[i]
+	}
+	for a := 0; a < d; a++ {
+		c[a] = l.y[j] * phi(a)
+		for b := 0; b < d; b++ {
+			h[a*d+b] = phi(a) * phi(b)
+		}
+	}
+}
+
 // Minimizer returns the least-squares solution z* = argmin R, or nil if the
 // inputs do not determine it (the design matrix (x_j, 1) is rank deficient).
 func (l *LinReg) Minimizer() []float64 {
@@ -158,4 +177,5 @@ var linregProblem = Problem{
 	New: func(spec ProblemSpec, d *Data) (Model, error) {
 		return pointModel(NewLinReg(d.Din, d.X, d.Y))
 	},
+	Exact: true,
 }

@@ -111,6 +111,17 @@ func (q *Quad) HessVec(dst, z, v []float64, j int) {
 	}
 }
 
+// AffineGrad sets h = H_j = xi_j I and c = c_j = 0: g(z, xi_j) = xi_j z
+// (AffineProblem).
+func (q *Quad) AffineGrad(h, c []float64, j int) {
+	d := q.d
+	clear(h[:d*d])
+	clear(c[:d])
+	for i := 0; i < d; i++ {
+		h[i*d+i] = q.xi[j]
+	}
+}
+
 // Moments returns the empirical moments m1 = (1/N) sum_j xi_j and
 // m2 = (1/N) sum_j xi_j^2 of the data.
 func (q *Quad) Moments() (m1, m2 float64) {
@@ -208,4 +219,5 @@ var quadProblem = Problem{
 	New: func(spec ProblemSpec, d *Data) (Model, error) {
 		return pointModel(NewQuad(spec.pointDim(), scalarData(d)))
 	},
+	Exact: true,
 }

@@ -91,6 +91,17 @@ func (s *Shift) HessVec(dst, z, v []float64, j int) {
 	copy(dst[:s.d], v[:s.d])
 }
 
+// AffineGrad sets h = H_j = I and c = c_j = xi_j: g(z, xi_j) = z - xi_j
+// (AffineProblem).
+func (s *Shift) AffineGrad(h, c []float64, j int) {
+	d := s.d
+	clear(h[:d*d])
+	for i := 0; i < d; i++ {
+		h[i*d+i] = 1
+	}
+	copy(c[:d], s.xi[j*d:(j+1)*d])
+}
+
 // Mean returns the data mean xbar = (1/N) sum_j xi_j, the minimiser of R.
 func (s *Shift) Mean() []float64 {
 	m := make([]float64, s.d)
@@ -174,4 +185,5 @@ var shiftProblem = Problem{
 		}
 		return pointModel(NewShift(spec.pointDim(), d.X))
 	},
+	Exact: true,
 }

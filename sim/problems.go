@@ -43,6 +43,10 @@ type Problem struct {
 	Fit func(spec ProblemSpec, d *Data) ProblemSpec
 	// New returns the Model of the problem on the checked data d.
 	New func(spec ProblemSpec, d *Data) (Model, error)
+	// Exact is true when the problem's PointProblem is an AffineProblem
+	// (its per-sample gradient is affine in z): then Expectations and
+	// ExactWeakErrors compute its expectations exactly, without Monte Carlo.
+	Exact bool
 }
 
 // problems is the catalogue, in the order of the page's choices.
