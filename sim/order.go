@@ -71,6 +71,10 @@ type WeakPoint struct {
 	Method Method
 	// Err is the weak error with its standard error.
 	Err stat.Estimate
+	// Value is E f(Z_T) of the method's ensemble (one replica for a
+	// deterministic method), SGD is E f(z_T) of SGD (exact, with no
+	// standard error, when Exact is set): Err = Value - SGD.
+	Value, SGD stat.Estimate
 	// Exact reports that E f(z_T) of SGD was known in closed form.
 	Exact bool
 	// Diverged reports that a replica of the method or of SGD diverged (the
@@ -258,6 +262,7 @@ func (o *OrderRun) record() error {
 		} else if e, err = stat.MeanOf(vals[i]); err != nil {
 			return err
 		}
+		p.Value, p.SGD = e, sgd
 		p.Err = stat.Diff(e, sgd)
 		o.points = append(o.points, p)
 	}

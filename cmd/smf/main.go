@@ -5,13 +5,15 @@
 //
 //	smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] 'QUERY'
 //	smf hash [-data FILE.csv] 'QUERY'
-//	smf order [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] 'QUERY'
+//	smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-data FILE.csv] 'QUERY'
 //	smf params [-json] [-readme README.md]
 //
 // run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
 // final time T (or every DT); hash prints a hash of the final state of every
 // method; order estimates weak errors against SGD over learning rates and
-// fits their order; params prints the parameter table (Markdown) or the schema (JSON).
+// fits their order (-exact: exact expectations of quad, shift and linreg;
+// -csv: rows method,alpha,value,sgd,error,...); params prints the parameter
+// table (Markdown) or the schema (JSON).
 package main
 
 import (
@@ -35,7 +37,7 @@ func main() {
 const usage = `usage:
   smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
   smf hash [-data FILE.csv] [-lenient] 'QUERY'
-  smf order [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] 'QUERY'
+  smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-data FILE.csv] 'QUERY'
   smf params [-json] [-readme README.md]
 QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
 `
