@@ -21,6 +21,10 @@
 //     replicas, stepped whole (Step), in parts that fit a frame (StepPart)
 //     or on all cores (RunTo); Hash and HashReport pin its state.
 //   - WeakErrors and the order sweep: weak errors against alpha.
+//   - Expectations and ExactWeakErrors: exact expectations, without Monte
+//     Carlo, of SGD, the continuous-time models and their integrators on
+//     the affine problems (AffineProblem: quad, shift, linreg), from the
+//     linear recursions and ODEs of their first and second moments.
 //
 // The parameter schema (package sim/param) turns URL query strings into a
 // Config; sim does not depend on it.

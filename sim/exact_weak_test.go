@@ -122,3 +122,27 @@ func TestExactWeakErrorsErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExactWeakErrors times ExactWeakErrors for ten learning rates
+// 2^-3..2^-12 (up to 4096 steps, 16384 substeps), four methods, T = 1, on
+// the three affine problems with two points:
+//
+//	go test -bench ExactWeakErrors -run '^$' ./sim/
+func BenchmarkExactWeakErrors(b *testing.B) {
+	var alphas []float64
+	for i := 3; i <= 12; i++ {
+		alphas = append(alphas, math.Ldexp(1, -i))
+	}
+	for _, c := range exactCases {
+		for _, name := range []string{"sq", "pair"} {
+			b.Run(c.name+"/"+name, func(b *testing.B) {
+				obs := mustObs(b, name)
+				for b.Loop() {
+					if _, err := ExactWeakErrors(c.cfg, alphas, obs); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
