@@ -45,7 +45,7 @@ test-native:
 	$(GO) test $$($(GO) list ./... | grep -v '/e2e$$')
 
 test-wasm:
-	$(NODEPATH) $(WASMENV) $(GO) test ./sim/... ./preset/ ./cmd/smf/
+	$(NODEPATH) $(WASMENV) $(GO) test ./sim/... ./catalog/ ./cmd/smf/
 
 # Packages that import Ebiten need a browser (WebGL, a document): their tests
 # (build tag browser) run in Chromium through wasmbrowsertest.

@@ -11,8 +11,8 @@ import (
 
 func TestStateCSV(t *testing.T) {
 	s, err := sim.New(sim.Config{
-		Scene: "ensemble", Problem: sim.ProblemSpec{Name: "quad"},
-		Alpha: 0.1, T: 1, Seed: 1, Points: 3, NData: 16, Reps: 2, K: 1,
+		Problem: sim.ProblemSpec{Name: "quad"},
+		Alpha:   0.1, T: 1, Seed: 1, NPoints: 3, NData: 16, Reps: 2, K: 1,
 		Methods: []sim.Method{sim.SGD, sim.GF},
 	})
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 
 func TestGameReset(t *testing.T) {
 	for _, q := range []string{"", "scene=flow", "scene=meanfield&n=16&M=64&N=32"} {
-		g := New(q, Options{ConfigFrom: ConfigFrom})
+		g := New(q, Options{})
 		if ws := g.State().Warnings; len(ws) > 0 {
 			t.Fatalf("%q: warnings %v", q, ws)
 		}
@@ -53,7 +53,7 @@ func TestGameBadQueries(t *testing.T) {
 		"alpha=%ZZ&&&=", "methods=", "scene=flow&preset=<b>",
 	} {
 		var changed []string
-		g := New(q, Options{ConfigFrom: ConfigFrom, OnChange: func(s string) { changed = append(changed, s) }})
+		g := New(q, Options{OnChange: func(s string) { changed = append(changed, s) }})
 		st := g.State()
 		if st.Error != "" || len(st.Methods) == 0 {
 			t.Errorf("%q: no simulation: %q", q, st.Error)
@@ -71,7 +71,7 @@ func TestGameBadQueries(t *testing.T) {
 }
 
 func TestGameUpdate(t *testing.T) {
-	g := New("scene=flow&T=1000&speed=600", Options{ConfigFrom: ConfigFrom})
+	g := New("scene=flow&T=1000&speed=600", Options{})
 	g.Play()
 	// 30 Updates, and more until a step is done (a stall of the machine
 	// makes the Runner pay back the overrun first).
@@ -113,7 +113,7 @@ func TestGameUpdate(t *testing.T) {
 }
 
 func TestGameStart(t *testing.T) {
-	g := New("scene=flow&start=0.5&alpha=0.1", Options{ConfigFrom: ConfigFrom})
+	g := New("scene=flow&start=0.5&alpha=0.1", Options{})
 	for i := 0; i < 100 && g.State().Steps < 5; i++ {
 		g.Update()
 		g.frameUsed = 0
@@ -128,7 +128,7 @@ func TestGameStart(t *testing.T) {
 // complete the step in progress, and the result equals Step's.
 func TestGameStepInParts(t *testing.T) {
 	const q = "scene=fluct&T=1"
-	g := New(q+"&autoplay=1&speed=1000", Options{ConfigFrom: ConfigFrom})
+	g := New(q+"&autoplay=1&speed=1000", Options{})
 	// A budget far below any step's cost, whatever the machine: the first
 	// part uses it up, so the step cannot fit in one Update.
 	g.runner.Budget = time.Nanosecond
@@ -146,9 +146,48 @@ func TestGameStepInParts(t *testing.T) {
 	if g.sim.Partial() || g.State().Steps != n+1 {
 		t.Errorf("Pause left a step partly done: partial %v, steps %d -> %d", g.sim.Partial(), n, g.State().Steps)
 	}
-	ref := New(q, Options{ConfigFrom: ConfigFrom})
+	ref := New(q, Options{})
 	ref.Step(n + 1)
 	if g.Hash() != ref.Hash() {
 		t.Errorf("a step in parts differs from Step:\n%s\nwant\n%s", g.Hash(), ref.Hash())
+	}
+}
+
+// The order scene's Task is its view's weak-error sweep: Step does pieces
+// of it, playing advances it within the budget, the host's simulation is
+// never stepped, and Pause and Hash have no step to complete.
+func TestGameSweep(t *testing.T) {
+	g := New("scene=order&reps=16&N=8&T=0.5", Options{})
+	if _, ok := g.task.(*sweepTask); !ok {
+		t.Fatalf("the order scene's task is a %T, want the view's sweep", g.task)
+	}
+	st := g.State()
+	if st.Progress != 0 || !g.more() {
+		t.Fatalf("at the start: progress %v, more %v", st.Progress, g.more())
+	}
+	g.Step(2)
+	p := g.State().Progress
+	if p <= 0 || g.State().Playing {
+		t.Errorf("Step(2): progress %v, playing %v", p, g.State().Playing)
+	}
+	g.Play()
+	for i := 0; i < 30; i++ {
+		g.Update()
+		g.frameUsed = 0
+	}
+	g.Pause()
+	if st := g.State(); st.Progress <= p || st.Steps != 0 || st.Playing {
+		t.Errorf("after playing: progress %v (was %v), steps %d, playing %v", st.Progress, p, st.Steps, st.Playing)
+	}
+	h := g.Hash()
+	ref := New("scene=order&reps=16&N=8&T=0.5", Options{})
+	if ref.Hash() != h {
+		t.Errorf("the sweep changed the host's simulation:\n%s\nwant\n%s", h, ref.Hash())
+	}
+	for g.more() {
+		g.Step(100)
+	}
+	if st := g.State(); st.Progress != 1 || len(g.SeriesCSV()) == 0 {
+		t.Errorf("at the end: progress %v, %d bytes of series", st.Progress, len(g.SeriesCSV()))
 	}
 }

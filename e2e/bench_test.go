@@ -9,8 +9,9 @@ import (
 	"time"
 
 	"smflow/app"
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // TestBench prints what the tests of make test leave to the machine: the
@@ -34,7 +35,7 @@ func TestBench(t *testing.T) {
 	}
 	fmt.Printf("bench first frame %.0f ms after navigation start (best of 3 loads; target %.0f ms)%s; milestones %s\n",
 		best, firstFrameTarget(), over(best > firstFrameTarget()), milestones(tb))
-	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+	for _, scene := range []string{catalog.Ensemble, catalog.Flow, catalog.Meanfield} {
 		for _, speed := range []string{"", "10000"} {
 			// T large so the run does not end while measuring.
 			q := "scene=" + scene + "&T=1000&autoplay=1"
@@ -139,8 +140,11 @@ func doneNote(done bool) string {
 // returns the SGD steps (of all methods together) per second, rebuilding it
 // when it reaches T.
 func nativeStepsPerSec(query string, d time.Duration) (float64, error) {
-	v, _ := preset.Resolve(query, preset.For)
-	cfg, _ := app.ConfigFrom(v)
+	v, _ := param.Resolve(query)
+	cfg, _, err := param.Config(&v, nil)
+	if err != nil {
+		return 0, err
+	}
 	s, err := sim.New(cfg)
 	if err != nil {
 		return 0, err

@@ -5,18 +5,16 @@ import (
 	"os/exec"
 	"strings"
 
-	"smflow/app"
-	"smflow/preset"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // nativeHash runs the simulation of a query natively for the given number
 // of steps and returns sim.HashReport, the format of smflow.hash() and
 // `smf hash`.
 func nativeHash(query string, steps int) (string, error) {
-	v, _ := preset.Resolve(query, preset.For)
-	cfg, _ := app.ConfigFrom(v)
-	s, err := sim.New(cfg)
+	v, _ := param.Resolve(query)
+	s, _, err := param.Build(&v, nil)
 	if err != nil {
 		return "", err
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"smflow/catalog"
 )
 
 // jsState is the result of window.smflow.state().
@@ -392,7 +394,7 @@ func TestSubPath(t *testing.T) {
 // that its sweep progresses instead.
 func TestScenes(t *testing.T) {
 	tb := open(t, "/")
-	for _, scene := range []string{"ensemble", "flow", "meanfield", "fluct", "order"} {
+	for _, scene := range catalog.Keys() {
 		type preset struct {
 			Key   string `json:"key"`
 			Name  string `json:"name"`
@@ -413,7 +415,7 @@ func TestScenes(t *testing.T) {
 					t.Errorf("warnings: %v", st.Warnings)
 				}
 				eval[bool](tb, `(smflow.play(), true)`)
-				if scene == "order" {
+				if scene == catalog.Order {
 					tb.sweepProgresses()
 				} else {
 					tb.waitFor(`smflow.state().t > 0`, patience)
@@ -523,7 +525,7 @@ const repaints = 10
 // frame.)
 func TestRealTime(t *testing.T) {
 	tb := open(t, "/")
-	for _, scene := range []string{"ensemble", "flow", "meanfield"} {
+	for _, scene := range []string{catalog.Ensemble, catalog.Flow, catalog.Meanfield} {
 		t.Run(scene, func(t *testing.T) {
 			tb.t = t
 			// T large so the run does not end; a few steps so that the

@@ -92,7 +92,7 @@ func TestDrawAllocs(t *testing.T) {
 		if len(ws) > 0 {
 			t.Fatalf("%s: %v", sc, ws)
 		}
-		cfg, err := sim.ConfigFrom(v)
+		cfg, _, err := param.Config(&v, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", sc, err)
 		}
@@ -102,7 +102,7 @@ func TestDrawAllocs(t *testing.T) {
 		}
 		view := New(sc)
 		view.Reset(s)
-		w, _ := view.(Worker)
+		w := SweepOf(view)
 		advance := func(n int) {
 			for i := 0; i < n; i++ {
 				if w != nil {

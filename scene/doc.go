@@ -1,5 +1,5 @@
 // Package scene holds the scenes of the app: for each scene key
-// (ensemble, flow, meanfield, fluct, order) a View that observes a running
+// (catalog.Scenes) a View that observes a running
 // simulation and draws its panels side by side on one clock, and a few
 // named presets (Presets) that a lecturer can link or embed.
 //

@@ -7,9 +7,11 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
 // lawBins is the number of histogram bins of the law panel.
@@ -28,11 +30,12 @@ type ensembleView struct {
 	sgd                        int // the SGD track, or -1
 	dy, dse                    []float64
 	hist                       []float64
+	col                        []float64 // scratch: z1 of every replica
 }
 
 func newEnsembleView() *ensembleView {
 	v := &ensembleView{hist: make([]float64, lawBins)}
-	v.initFrame("ensemble")
+	v.initFrame(catalog.Ensemble)
 	v.plane.Title = "replicas in the plane"
 	v.plane.XLabel, v.plane.YLabel = "z1", "z2"
 	v.law.XLabel, v.law.YLabel = "z1", "density"
@@ -152,8 +155,8 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 					if k >= ref.Len() {
 						break
 					}
-					y -= ref.Y[k]
-					se = math.Sqrt(se*se + ref.SE[k]*ref.SE[k])
+					e := stat.Diff(stat.Estimate{Mean: y, SE: se}, stat.Estimate{Mean: ref.Y[k], SE: ref.SE[k]})
+					y, se = e.Mean, e.SE
 				}
 				v.dy = append(v.dy, y)
 				v.dse = append(v.dse, se)
@@ -238,10 +241,7 @@ func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
 		if tr.Reps < 2 {
 			continue
 		}
-		n := plot.Hist(v.hist, tr.Z, 0, tr.N*tr.D, lo, hi)
-		if n == 0 {
-			continue
-		}
+		stat.Histogram(v.hist, v.firstCoords(tr), lo, hi) // lo < hi: the axis is valid
 		for _, h := range v.hist {
 			top = max(top, h/(float64(tr.Reps)*width))
 		}
@@ -258,10 +258,20 @@ func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
 			p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
 			continue
 		}
-		plot.Hist(v.hist, tr.Z, 0, tr.N*tr.D, lo, hi)
+		stat.Histogram(v.hist, v.firstCoords(tr), lo, hi)
 		v.drawHistogram(a, v.hist, float64(tr.Reps), lo, hi, c)
 	}
 	p.NoClip()
+}
+
+// firstCoords returns z1, the first coordinate of the first point, of
+// every replica of tr (in v.col, reused).
+func (v *ensembleView) firstCoords(tr *sim.Track) []float64 {
+	v.col = v.col[:0]
+	for r := 0; r < tr.Reps; r++ {
+		v.col = append(v.col, tr.Z[r*tr.N*tr.D])
+	}
+	return v.col
 }
 
 // drawMoment draws E z1 (q = 0) or E |z|^2 (q = 1) of every method, with

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -33,7 +34,7 @@ type flowView struct {
 
 func newFlowView() *flowView {
 	v := &flowView{}
-	v.initFrame("flow")
+	v.initFrame(catalog.Flow)
 	v.pair.Title, v.pair.XLabel = "E z(a) . z(b), a and b the ringed corners", "t = alpha * steps"
 	v.str.Title, v.str.XLabel = "mean stretch of the mesh edges", "t = alpha * steps"
 	return v

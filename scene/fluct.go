@@ -7,9 +7,11 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
 // fluctView draws scene 4: the law over replicas of the network's risk
@@ -28,7 +30,7 @@ type fluctView struct {
 
 func newFluctView() *fluctView {
 	v := &fluctView{hist: make([]float64, 30)}
-	v.initFrame("fluct")
+	v.initFrame(catalog.Fluct)
 	v.mean.Title, v.mean.XLabel = "risk over the runs: mean, band -/+ 1 sd", "t = alpha * steps"
 	v.law.Title, v.law.XLabel, v.law.YLabel = "law of the risk over the runs at time t", "risk", "density"
 	v.sd.Title, v.sd.XLabel = "spread: sd of the risk over the runs", "t = alpha * steps"
@@ -122,7 +124,7 @@ func (v *fluctView) drawLaw(s *sim.Sim, r plot.Rect) {
 	top := 0.0
 	for i := 0; i < o.nTrack; i++ {
 		if k := o.n[i]; k > 1 {
-			plot.Hist(v.hist, o.risk[i][:k], 0, 1, x0, x1)
+			stat.Histogram(v.hist, o.risk[i][:k], x0, x1) // x0 < x1: the axis is valid
 			for _, h := range v.hist {
 				top = max(top, h/(float64(k)*width))
 			}
@@ -140,7 +142,7 @@ func (v *fluctView) drawLaw(s *sim.Sim, r plot.Rect) {
 			x := a.Tr.Px(o.risk[i][0])
 			p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
 		case k > 1:
-			plot.Hist(v.hist, o.risk[i][:k], 0, 1, x0, x1)
+			stat.Histogram(v.hist, o.risk[i][:k], x0, x1)
 			v.drawHistogram(a, v.hist, float64(k), x0, x1, c)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -21,7 +22,7 @@ type frame struct {
 	key        string
 	title      string
 	caption    string
-	defCaption string // DefaultCaption(key), looked up once
+	defCaption string // the catalogue scene's Caption, looked up once
 	p          *render.Painter
 	em, s      float64   // font size and line scale in device pixels
 	W, H       float64   // canvas size
@@ -66,8 +67,9 @@ func (it *legendItem) width(p *render.Painter, em float64) float64 {
 
 func (f *frame) initFrame(key string) {
 	f.key = key
-	f.defCaption = DefaultCaption(key)
-	f.title = Title(key)
+	sc, _ := catalog.Lookup(key)
+	f.defCaption = sc.Caption()
+	f.title = sc.Title
 	if f.title == "" {
 		f.title = "smflow"
 	}

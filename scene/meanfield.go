@@ -8,15 +8,19 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
-// Sizes of the density images and of the network function's grid.
+// Sizes of the density images and of the network function's grid, and the
+// smoothing of the density images (stat.Density2D).
 const (
-	densityCells = 48
-	curvePoints  = 48
+	densityCells  = 48
+	densityPasses = 3
+	curvePoints   = 48
 )
 
 // A predictor evaluates the network f(x) = (1/n) sum_k Phi(z_k, x) of the
@@ -72,7 +76,7 @@ func newDensityImage() *densityImage {
 
 func newMeanfieldView() *meanfieldView {
 	v := &meanfieldView{hist: make([]float64, 48)}
-	v.initFrame("meanfield")
+	v.initFrame(catalog.Meanfield)
 	v.risk.Title, v.risk.XLabel = "risk (bands: -/+ 2 SE over runs)", "t = alpha * steps"
 	v.ry.Axis.Log = true
 	v.fn.Title = "network function, data and target"
@@ -258,9 +262,10 @@ func (v *meanfieldView) drawDensity(s *sim.Sim, i int, r plot.Rect) {
 	n := densityCells
 	dx := (a.Tr.X.Max - a.Tr.X.Min) / float64(n-1)
 	dy := (a.Tr.Y.Max - a.Tr.Y.Min) / float64(n-1)
-	box := [4]float64{a.Tr.X.Min - dx/2, a.Tr.X.Max + dx/2, a.Tr.Y.Min - dy/2, a.Tr.Y.Max + dy/2}
-	plot.Hist2(di.h, n, n, tr.Replica(0), tr.D, 0, 1, box)
-	plot.Blur(di.h, di.tmp, n, n, 3)
+	g := stat.Grid{W: n, H: n, X0: a.Tr.X.Min - dx/2, X1: a.Tr.X.Max + dx/2, Y0: a.Tr.Y.Min - dy/2, Y1: a.Tr.Y.Max + dy/2}
+	if _, err := stat.Density2D(di.h, tr.Replica(0), tr.D, g, densityPasses, di.tmp); err != nil {
+		clear(di.h) // not a valid grid: nothing to shade
+	}
 	p.Shade(a.Area(), n, n, di.h, 0, v.colors[i])
 	a.Draw(p, v.em, v.s)
 	v.overlaySGD(s, a)
@@ -332,7 +337,7 @@ func (v *meanfieldView) drawLaw1(s *sim.Sim, i int, r plot.Rect) {
 	}
 	lo, hi := a.Tr.X.Min, a.Tr.X.Max
 	width := (hi - lo) / float64(len(v.hist))
-	plot.Hist(v.hist, tr.Replica(0), 0, 1, lo, hi)
+	stat.Histogram(v.hist, tr.Replica(0), lo, hi) // lo < hi: the axis is valid
 	top := 0.0
 	for _, h := range v.hist {
 		top = max(top, h/(float64(tr.N)*width))

@@ -5,19 +5,20 @@ import (
 
 	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
 // flowObs records two statistics of the n-point motion for every method,
 // over the replicas that have not diverged: series 2i is
 // E z^(a) . z^(b) for two corners a, b of the grid (a two-point
 // correlation; see pickPair), series 2i+1 the mean stretch of the mesh, the
-// mean over its edges (k, l) of |z_k - z_l| / |u_k - u_l|.
+// mean over its edges (k, l) of |z_k - z_l| / |u_k - u_l| (stat.Stretch).
 type flowObs struct {
 	twoStats
-	npts  int       // the number of starting points
+	start []float64 // the starting configuration u (the simulation's)
+	d     int       // coordinates per point
 	a, b  int       // the pair of points
 	edges []int32   // mesh edges as index pairs
-	len0  []float64 // |u_k - u_l| per edge
 	exact quadRef
 }
 
@@ -36,12 +37,8 @@ func (o *flowObs) reset(s *sim.Sim) {
 	start, _ := s.Start()
 	d := s.Model().Dim()
 	n := len(start) / max(d, 1)
-	o.npts = n
+	o.start, o.d = start, d
 	o.edges = meshOf(o.edges[:0], s, n)
-	o.len0 = o.len0[:0]
-	for e := 0; e+1 < len(o.edges); e += 2 {
-		o.len0 = append(o.len0, dist(start, int(o.edges[e]), int(o.edges[e+1]), d))
-	}
 	o.a, o.b = pickPair(s, start, n, d)
 	o.exact = quadRefPair(s, o.a, o.b)
 	o.observe(s)
@@ -67,26 +64,13 @@ func pickPair(s *sim.Sim, start []float64, n, d int) (a, b int) {
 			if k == l {
 				continue
 			}
-			var dot float64
-			for c := 0; c < d; c++ {
-				dot += start[k*d+c] * start[l*d+c]
-			}
+			dot, _ := stat.PairDot(start, d, k, l)
 			if math.Abs(dot) > best {
 				best, a, b = math.Abs(dot), k, l
 			}
 		}
 	}
 	return a, b
-}
-
-// dist returns |z_k - z_l| for points of d coordinates.
-func dist(z []float64, k, l, d int) float64 {
-	var q float64
-	for c := 0; c < d; c++ {
-		v := z[k*d+c] - z[l*d+c]
-		q += v * v
-	}
-	return math.Sqrt(q)
 }
 
 func (o *flowObs) observe(s *sim.Sim) {
@@ -97,25 +81,20 @@ func (o *flowObs) observe(s *sim.Sim) {
 }
 
 // stats returns z^(a) . z^(b) and the mean stretch of the mesh of replica r
-// of tr (NaN if no edge has both ends in it).
+// of tr, from the images z of the starting points (NaN where undefined: no
+// edge with distinct ends, not finite).
 func (o *flowObs) stats(tr *sim.Track, r int) (dot, stretch float64) {
-	d, n := tr.D, tr.N
 	z := tr.Replica(r)
-	for c := 0; c < d; c++ {
-		dot += z[o.a*d+c] * z[o.b*d+c]
+	z = z[:min(len(z), len(o.start))]
+	dot, err := stat.PairDot(z, o.d, o.a, o.b)
+	if err != nil {
+		dot = math.NaN()
 	}
-	var st float64
-	var ne int
-	for e := 0; e+1 < len(o.edges); e += 2 {
-		if l0 := o.len0[e/2]; l0 > 0 && int(o.edges[e+1]) < n {
-			st += dist(z, int(o.edges[e]), int(o.edges[e+1]), d) / l0
-			ne++
-		}
+	stretch, err = stat.Stretch(z, o.start, o.d, o.edges)
+	if err != nil {
+		stretch = math.NaN()
 	}
-	if ne == 0 {
-		return dot, math.NaN()
-	}
-	return dot, st / float64(ne)
+	return dot, stretch
 }
 
 // fits reports whether s is the simulation of the last reset.
@@ -124,7 +103,7 @@ func (o *flowObs) fits(s *sim.Sim) bool {
 		return false
 	}
 	start, _ := s.Start()
-	return len(start) == o.npts*s.Model().Dim()
+	return len(start) == len(o.start) && s.Model().Dim() == o.d
 }
 
 func (o *flowObs) series() []Series {

@@ -3,8 +3,8 @@ package scene
 import (
 	"math"
 
-	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
 // fluctObs records how the risk of the network spreads over the replicas of
@@ -99,9 +99,9 @@ func (o *fluctObs) observe(s *sim.Sim) {
 			continue
 		}
 		x, y := o.risk[o.sgd][:o.n[o.sgd]], o.risk[i][:o.n[i]]
-		w := math.NaN()
-		if len(x) > 0 && len(y) > 0 {
-			w = plot.W1(x, y, o.work[:len(x)+len(y)])
+		w, err := stat.W1(x, y, o.work)
+		if err != nil {
+			w = math.NaN() // an empty sample: every replica diverged
 		}
 		o.rec.bufs[b].Add(t, w, 0)
 	}

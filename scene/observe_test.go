@@ -16,7 +16,7 @@ func build(t *testing.T, query string) *sim.Sim {
 	if len(ws) > 0 {
 		t.Fatalf("%s: %v", query, ws)
 	}
-	s, err := sim.FromValues(v, nil)
+	s, _, err := param.Build(&v, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
@@ -181,6 +181,13 @@ func TestTimeDecimalsAndMeanSE(t *testing.T) {
 	m, se := meanSE([]float64{1, 2, 3, 100, math.NaN()}, []bool{true, true, true, false, true})
 	if m != 2 || math.Abs(se-math.Sqrt(1.0/3)) > 1e-15 {
 		t.Errorf("meanSE = %v, %v", m, se)
+	}
+	// One run: standard error 0; no finite value: NaN.
+	if m, se := meanSE([]float64{7, math.Inf(1)}, nil); m != 7 || se != 0 {
+		t.Errorf("one value: %v, %v", m, se)
+	}
+	if m, se := meanSE([]float64{math.NaN(), 1}, []bool{true, false}); !math.IsNaN(m) || !math.IsNaN(se) {
+		t.Errorf("no value: %v, %v", m, se)
 	}
 }
 

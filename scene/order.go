@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/catalog"
 	"smflow/render"
 	"smflow/render/plot"
 	"smflow/sim"
@@ -19,7 +20,7 @@ import (
 // with error bars of -/+ 2 SE and reference slopes 1 and 2, and a table of
 // the errors, the ratio of successive errors, the fitted slopes and the
 // predicted orders. It runs its own experiment (a sim.OrderRun) in small
-// pieces through Work; the host's simulation only supplies the
+// pieces, the view's Sweep; the host's simulation only supplies the
 // configuration at Reset.
 type orderView struct {
 	frame
@@ -48,7 +49,7 @@ type orderView struct {
 
 func newOrderView() *orderView {
 	v := &orderView{gen: -1}
-	v.initFrame("order")
+	v.initFrame(catalog.Order)
 	v.loglog.XLabel = "learning rate alpha"
 	v.loglog.YLabel = "|weak error|"
 	return v
@@ -90,21 +91,9 @@ func (v *orderView) Observe(s *sim.Sim) {}
 
 func (v *orderView) Series() []Series { return v.exp.series() }
 
-// Busy reports whether the weak-error sweep has work left.
-func (v *orderView) Busy() bool { return v.exp.busy() }
-
-// Work runs one replica of one method from 0 to T at the current learning
-// rate.
-func (v *orderView) Work() { v.exp.work() }
-
-// Progress returns the fraction of the sweep done (1 when it is over or
-// stopped).
-func (v *orderView) Progress() float64 {
-	if !v.exp.busy() || v.exp.run == nil {
-		return 1
-	}
-	return v.exp.run.Progress()
-}
+// Sweep returns the view's weak-error sweep (scene.Sweeper): each Work
+// runs one replica of one method from 0 to T at the current learning rate.
+func (v *orderView) Sweep() Sweep { return &v.exp }
 
 // refresh recomputes what depends on the finished points: the range, the
 // guides and the legend with the fitted slopes.
@@ -204,7 +193,7 @@ func (v *orderView) progressText(x, y, size float64, draw bool) float64 {
 			p.Text("stopped: "+v.errText, x, y, size, plot.Alert, render.Left, render.Middle)
 		}
 		return p.TextWidth("stopped: "+v.errText, size)
-	case e.busy():
+	case e.Busy():
 		// The sweep runs one replica of one method at a time from 0 to T.
 		a, _ := e.run.Current()
 		done, all := e.rateRuns()
@@ -240,10 +229,7 @@ func (v *orderView) drawStatus(r plot.Rect) {
 	bw := v.barWidth(r)
 	bar := plot.Rect{X: r.X, Y: y - 0.4*em, W: bw, H: 0.8 * em}
 	p.FillRect(bar, plot.GridLine)
-	frac := 1.0
-	if e.busy() {
-		frac = e.run.Progress()
-	}
+	frac := e.Progress()
 	p.FillRect(plot.Rect{X: bar.X, Y: bar.Y, W: bw * frac, H: bar.H}, plot.Frame)
 	p.StrokeRect(bar, v.s, plot.Frame)
 	x := bar.MaxX() + 0.8*em
@@ -471,7 +457,7 @@ func (v *orderView) drawTable(r plot.Rect) {
 					}
 					p.Number("\u00f7 ", q, f, prec, "", x, y+0.8*lh, small, plot.Muted, render.Center, render.Middle)
 				}
-			case k == done && e.busy():
+			case k == done && e.Busy():
 				p.Text("\u2026", x, y, ts, plot.Muted, render.Center, render.Middle)
 			}
 		}

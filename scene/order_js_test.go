@@ -9,7 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/render/plot"
 	"smflow/render/rendertest"
 	"smflow/sim"
@@ -26,19 +26,19 @@ func notWhite(pix []byte) int {
 	return n
 }
 
-// TestOrderViewDraws runs the order scene's sweep through the Worker
-// interface to the end, draws it mid-way and at the end, checks the canvas
+// TestOrderViewDraws runs the order scene's sweep (its Sweep, as the host
+// does) to the end, draws it mid-way and at the end, checks the canvas
 // is drawn with every method's colour, that a redraw allocates (almost)
 // nothing, that the series hold the points, and writes screenshots.
 func TestOrderViewDraws(t *testing.T) {
 	const W, H = 1280, 720
 	s := build(t, "scene=order&reps=256&N=8&T=0.5")
 	view := New("order")
-	w, ok := view.(Worker)
-	if !ok {
-		t.Fatal("the order view is not a Worker")
+	if _, ok := view.(Sweeper); !ok {
+		t.Fatal("the order view is not a Sweeper")
 	}
 	view.Reset(s)
+	w := SweepOf(view)
 	if !w.Busy() {
 		t.Fatal("not busy after Reset")
 	}
@@ -112,7 +112,7 @@ func TestOrderViewEdgeCases(t *testing.T) {
 	img := ebiten.NewImage(800, 450)
 	view.Draw(img, nil, 1) // before Reset
 	view.Reset(build(t, "scene=order&methods=sgd&reps=8"))
-	if view.(Worker).Busy() {
+	if SweepOf(view).Busy() {
 		t.Error("busy without methods to compare")
 	}
 	view.Draw(img, nil, 1)
@@ -141,7 +141,7 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		s := build(t, c.q)
 		v := New("order")
 		v.Reset(s)
-		for w := v.(Worker); w.Busy(); {
+		for w := SweepOf(v); w.Busy(); {
 			w.Work()
 		}
 		img := ebiten.NewImage(c.w, c.h)
@@ -154,14 +154,15 @@ func TestOrderViewEdgeCases(t *testing.T) {
 // method and replica) of the order presets and of the scene's defaults.
 func TestOrderWorkCost(t *testing.T) {
 	qs := []string{"scene=order"}
-	for _, p := range preset.For("order") {
-		qs = append(qs, p.Query)
+	sc, _ := catalog.Lookup(catalog.Order)
+	for _, p := range sc.Presets {
+		qs = append(qs, "scene="+catalog.Order+"&"+p.Query)
 	}
 	for _, q := range qs {
 		s := build(t, q)
 		v := New("order")
 		v.Reset(s)
-		w := v.(Worker)
+		w := SweepOf(v)
 		w.Work() // first step: scratch space
 		const n = 5
 		t0 := time.Now()

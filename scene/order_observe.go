@@ -187,14 +187,14 @@ func (e *orderExp) reset(s *sim.Sim) {
 	}
 }
 
-// busy reports whether the experiment has work left.
-func (e *orderExp) busy() bool { return e.run != nil && e.err == nil && !e.run.Done() }
+// Busy reports whether the experiment has work left (scene.Sweep).
+func (e *orderExp) Busy() bool { return e.run != nil && e.err == nil && !e.run.Done() }
 
-// work advances the experiment by one run (one replica of one method from
+// Work advances the experiment by one run (one replica of one method from
 // 0 to T at the current learning rate, sim.OrderRun.Advance(1)) and takes
 // in the points of a finished rate.
-func (e *orderExp) work() {
-	if !e.busy() {
+func (e *orderExp) Work() {
+	if !e.Busy() {
 		return
 	}
 	n := len(e.run.Points())
@@ -208,12 +208,21 @@ func (e *orderExp) work() {
 	e.update()
 }
 
+// Progress returns the fraction of the experiment done (1 when it is over
+// or stopped, or there is none).
+func (e *orderExp) Progress() float64 {
+	if !e.Busy() {
+		return 1
+	}
+	return e.run.Progress()
+}
+
 // rateRuns returns the runs of the current learning rate done so far and
 // their number: a run per replica of every method (SGD's too unless its
 // side is exact). A call of Advance(1) does one run, or passes over a
 // track without replicas (the exact SGD side, the first track).
 func (e *orderExp) rateRuns() (done, all int) {
-	if !e.busy() {
+	if !e.Busy() {
 		return 0, 0
 	}
 	_, s := e.run.Current()

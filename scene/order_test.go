@@ -196,11 +196,11 @@ func runExp(t *testing.T, q string) *orderExp {
 	if e.err != nil {
 		t.Fatalf("%s: %v", q, e.err)
 	}
-	for n := 0; e.busy(); n++ {
+	for n := 0; e.Busy(); n++ {
 		if n > 1e6 {
 			t.Fatal("the experiment does not end")
 		}
-		e.work()
+		e.Work()
 	}
 	if e.err != nil {
 		t.Fatalf("%s: %v", q, e.err)
@@ -252,10 +252,10 @@ func TestOrderExpQuad(t *testing.T) {
 			t.Errorf("series %+v", s)
 		}
 	}
-	if e.busy() {
+	if e.Busy() {
 		t.Error("busy after the end")
 	}
-	e.work() // a no-op
+	e.Work() // a no-op
 }
 
 // Two points per replica: the two-point observable, SME2 predicted order 1;
@@ -279,12 +279,12 @@ func TestOrderExpChoices(t *testing.T) {
 		}
 	}
 	e.reset(build(t, "scene=order&problem=quad&alpha=0.1&T=0.3&reps=8&methods=sgd"))
-	if e.err == nil || !strings.Contains(e.err.Error(), "besides SGD") || e.busy() {
-		t.Errorf("only SGD: err %v busy %v", e.err, e.busy())
+	if e.err == nil || !strings.Contains(e.err.Error(), "besides SGD") || e.Busy() {
+		t.Errorf("only SGD: err %v busy %v", e.err, e.Busy())
 	}
-	e.work() // a no-op
+	e.Work() // a no-op
 	e.reset(nil)
-	if e.err == nil || e.busy() {
+	if e.err == nil || e.Busy() {
 		t.Errorf("nil simulation: err %v", e.err)
 	}
 }
@@ -294,10 +294,10 @@ func TestOrderWorkAllocs(t *testing.T) {
 	var e orderExp
 	e.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.01&T=1&reps=16&N=8&methods=gf,sme1,sme2,smf"))
 	for i := 0; i < 3; i++ {
-		e.work()
+		e.Work()
 	}
-	if n := testing.AllocsPerRun(20, e.work); n != 0 {
-		t.Errorf("work allocates %v times", n)
+	if n := testing.AllocsPerRun(20, e.Work); n != 0 {
+		t.Errorf("Work allocates %v times", n)
 	}
 }
 
@@ -316,12 +316,12 @@ func TestOrderRateRuns(t *testing.T) {
 		t.Fatalf("%d runs per rate, want %d", all, want)
 	}
 	for k := 1; k <= all; k++ {
-		e.work()
+		e.Work()
 		if d, a := e.rateRuns(); d != k-1 || a != all {
 			t.Fatalf("after %d pieces of work: rateRuns = %d, %d; want %d, %d", k, d, a, k-1, all)
 		}
 	}
-	e.work() // the last run of the first rate
+	e.Work() // the last run of the first rate
 	if e.finished() != 1 {
 		t.Fatalf("%d rates finished, want 1", e.finished())
 	}

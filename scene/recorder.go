@@ -5,6 +5,7 @@ import (
 
 	"smflow/render/plot"
 	"smflow/sim"
+	"smflow/sim/stat"
 )
 
 // recordPoints is the number of points a time series records over [0, T];
@@ -97,30 +98,26 @@ func (o *twoStats) record(s *sim.Sim, f func(tr *sim.Track, r int) (a, b float64
 	}
 }
 
-// meanSE returns the mean and standard error of the values of vals that are
-// finite and marked true in keep (keep may be nil), NaN when there is none.
+// meanSE returns the mean and its standard error (stat.MeanOf) of the
+// values of vals that are finite and marked true in keep (keep may be nil),
+// packing them at the front of vals: NaN, NaN when there is none, and a
+// standard error 0 for one value (one run, as the series record it).
 func meanSE(vals []float64, keep []bool) (mean, se float64) {
-	var n int
+	n := 0
 	for i, v := range vals {
 		if (keep == nil || keep[i]) && v-v == 0 {
-			mean += v
+			vals[n] = v
 			n++
 		}
 	}
-	if n == 0 {
+	e, err := stat.MeanOf(vals[:n])
+	switch {
+	case err != nil: // no value
 		return math.NaN(), math.NaN()
+	case e.N == 1:
+		return e.Mean, 0
 	}
-	mean /= float64(n)
-	if n == 1 {
-		return mean, 0
-	}
-	var ss float64
-	for i, v := range vals {
-		if (keep == nil || keep[i]) && v-v == 0 {
-			ss += (v - mean) * (v - mean)
-		}
-	}
-	return mean, math.Sqrt(ss / float64(n-1) / float64(n))
+	return e.Mean, e.SE
 }
 
 // timeDecimals returns the number of decimals that show t = alpha * steps

@@ -12,10 +12,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/render/plot"
 	"smflow/render/rendertest"
-	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // The tests run in their own goroutine while the game loop waits inside
@@ -88,10 +88,14 @@ func TestScenesDraw(t *testing.T) {
 	const W, H = 1280, 720
 	dst := ebiten.NewImage(W, H)
 	pix := make([]byte, 4*W*H)
-	for _, sc := range []string{"ensemble", "flow", "meanfield", "fluct"} {
-		for k, p := range preset.For(sc) {
+	for _, scn := range catalog.Scenes() {
+		sc := scn.Key
+		if sc == catalog.Order {
+			continue // drawn by TestOrder*
+		}
+		for k, p := range scn.Presets {
 			name := sc + "-" + strconv.Itoa(k)
-			s, _, _, err := sim.FromQuery(p.Query, nil)
+			s, _, _, err := param.FromQuery("scene="+sc+"&"+p.Query, nil)
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue
@@ -207,9 +211,9 @@ func TestDrawEdgeCases(t *testing.T) {
 		w, h  int
 		scale float64
 	}{
-		{"small", "flow", preset.For("flow")[0].Query, 480, 300, 1},
-		{"hidpi", "meanfield", preset.For("meanfield")[1].Query, 2560, 1440, 2},
-		{"order-start", "order", preset.For("order")[0].Query, 800, 450, 1},
+		{"small", catalog.Flow, presetQuery(catalog.Flow, 0), 480, 300, 1},
+		{"hidpi", catalog.Meanfield, presetQuery(catalog.Meanfield, 1), 2560, 1440, 2},
+		{"order-start", catalog.Order, presetQuery(catalog.Order, 0), 800, 450, 1},
 		{"din2", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=awb&din=2&target=teacher&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
 		{"d1", "meanfield", "scene=meanfield&problem=network&act=tanh&neuron=w&din=1&target=sin&n=30&M=200&N=40&alpha=0.1&T=4&methods=sgd,mfode,ddsmf", 1280, 720, 1},
 		{"flow-d1", "flow", "scene=flow&problem=quad&dim=1&alpha=0.1&T=2&n=20&N=16&reps=8&methods=sgd,smf,sme2", 1280, 720, 1},
@@ -228,4 +232,26 @@ func TestDrawEdgeCases(t *testing.T) {
 		rendertest.Shot(t, c.name, img)
 	}
 	_ = color.RGBA{}
+}
+
+// presetQuery returns the query of preset i of a scene, with the scene.
+func presetQuery(key string, i int) string {
+	sc, _ := catalog.Lookup(key)
+	return "scene=" + key + "&" + sc.Presets[i].Query
+}
+
+// Every scene of the catalogue has a registered view; an unknown key gets a
+// notice.
+func TestViewsRegistered(t *testing.T) {
+	for _, k := range catalog.Keys() {
+		if _, ok := New(k).(*soonView); ok {
+			t.Errorf("scene %s has no view", k)
+		}
+	}
+	if _, ok := New("nope").(*soonView); !ok {
+		t.Error("an unknown scene does not draw the notice")
+	}
+	if len(views) != len(catalog.Keys()) {
+		t.Errorf("%d views registered, %d scenes in the catalogue", len(views), len(catalog.Keys()))
+	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // BenchmarkStep times one SGD step (K = 4 substeps for the continuous
@@ -22,7 +22,7 @@ func BenchmarkStep(b *testing.B) {
 	} {
 		for _, m := range c.methods {
 			b.Run(c.name+"/"+m, func(b *testing.B) {
-				s, _, warns, err := sim.FromQuery(c.query+"&methods="+m+"&T=1000", nil)
+				s, _, warns, err := param.FromQuery(c.query+"&methods="+m+"&T=1000", nil)
 				if err != nil || len(warns) > 0 {
 					b.Fatal(err, warns)
 				}
@@ -47,7 +47,7 @@ func BenchmarkStep(b *testing.B) {
 // Example runs the closed-form case of MATH.md section 6 from a query
 // string, as the browser and `smf run` do, and prints E|z_T|^2 per method.
 func Example() {
-	s, _, warns, err := sim.FromQuery("problem=quad&alpha=0.1&T=1&reps=20000&methods=sgd,gf,smf", nil)
+	s, _, warns, err := param.FromQuery("problem=quad&alpha=0.1&T=1&reps=20000&methods=sgd,gf,smf", nil)
 	if err != nil || len(warns) > 0 {
 		fmt.Println(err, warns)
 		return

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"smflow/catalog"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // golden holds HashReport of a few scenes. The test runs natively and under
@@ -22,7 +24,7 @@ var golden = []struct{ query, report string }{
 
 func TestGoldenHashes(t *testing.T) {
 	for _, g := range golden {
-		s, _, warns, err := sim.FromQuery(g.query, nil)
+		s, _, warns, err := param.FromQuery(g.query, nil)
 		if err != nil || len(warns) > 0 {
 			t.Fatalf("%s: %v %v", g.query, err, warns)
 		}
@@ -41,8 +43,8 @@ func TestGoldenHashes(t *testing.T) {
 
 // Every scene's defaults build, run and stay finite.
 func TestSceneDefaults(t *testing.T) {
-	for _, scene := range []string{"ensemble", "flow", "meanfield", "fluct", "order"} {
-		s, _, warns, err := sim.FromQuery("scene="+scene+"&T=0.2", nil)
+	for _, scene := range catalog.Keys() {
+		s, _, warns, err := param.FromQuery("scene="+scene+"&T=0.2", nil)
 		if err != nil || len(warns) > 0 {
 			t.Fatalf("%s: %v %v", scene, err, warns)
 		}

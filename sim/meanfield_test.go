@@ -65,9 +65,13 @@ func TestMeanFieldMonteCarlo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("Monte Carlo")
 	}
-	s, _, warns, err := FromQuery("scene=fluct&alpha=0.25&T=1&n=8&N=8&reps=20000&k=4&noise=0&target=sin", nil)
-	if err != nil || len(warns) > 0 {
-		t.Fatal(err, warns)
+	s, err := New(Config{
+		Problem: ProblemSpec{Name: "network", Act: "tanh", Neuron: "awb", Din: 1, Target: "sin", Noise: 0},
+		Alpha:   0.25, T: 1, Seed: 1, NPoints: 8, NData: 8, Reps: 20000, K: 4, Scheme: Weak2,
+		Methods: []Method{SGD, MFODE, DDSMF},
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	s.RunTo(s.TotalSteps(), 2, nil)
 	ev := s.Model().NewEval(s.Tracks()[0].N)

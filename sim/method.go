@@ -23,16 +23,27 @@ const (
 	numMethods
 )
 
-var methodNames = [...]string{"sgd", "gf", "sme1", "sme2", "smf", "mfode", "ddsmf"}
-
-var methodLabels = [...]string{"SGD", "GF", "SME1", "SME2", "SMF", "MF ODE", "DD-SMF"}
+// methodTable holds each method's key in URLs, its label in legends, a
+// one-line description and the problems it runs on.
+var methodTable = [numMethods]struct {
+	key, label, doc string
+	points, network bool
+}{
+	SGD:   {"sgd", "SGD", "stochastic gradient descent (mean-field SGD on a network)", true, true},
+	GF:    {"gf", "GF", "gradient flow", true, false},
+	SME1:  {"sme1", "SME1", "first-order modified SDE", true, false},
+	SME2:  {"sme2", "SME2", "second-order modified SDE", true, false},
+	SMF:   {"smf", "SMF", "stochastic modified flow (one shared noise)", true, false},
+	MFODE: {"mfode", "MF ODE", "mean-field ODE", false, true},
+	DDSMF: {"ddsmf", "DD-SMF", "distribution-dependent SMF (the SPDE's measure)", false, true},
+}
 
 // String returns the method's key in URLs: sgd, gf, sme1, sme2, smf, mfode, ddsmf.
 func (m Method) String() string {
 	if m < 0 || m >= numMethods {
 		return fmt.Sprintf("method(%d)", int(m))
 	}
-	return methodNames[m]
+	return methodTable[m].key
 }
 
 // Label returns the method's name for legends, e.g. "MF ODE".
@@ -40,17 +51,33 @@ func (m Method) Label() string {
 	if m < 0 || m >= numMethods {
 		return m.String()
 	}
-	return methodLabels[m]
+	return methodTable[m].label
 }
+
+// Doc returns a one-line description of the method, e.g. "gradient flow".
+func (m Method) Doc() string {
+	if m < 0 || m >= numMethods {
+		return m.String()
+	}
+	return methodTable[m].doc
+}
+
+// ForPoints reports whether the method runs on point problems.
+func (m Method) ForPoints() bool { return m >= 0 && m < numMethods && methodTable[m].points }
+
+// ForNetwork reports whether the method runs on networks.
+func (m Method) ForNetwork() bool { return m >= 0 && m < numMethods && methodTable[m].network }
 
 // ParseMethod returns the method with the given URL key.
 func ParseMethod(s string) (Method, error) {
-	for i, n := range methodNames {
-		if strings.EqualFold(s, n) {
+	keys := make([]string, numMethods)
+	for i, t := range methodTable {
+		if strings.EqualFold(s, t.key) {
 			return Method(i), nil
 		}
+		keys[i] = t.key
 	}
-	return 0, fmt.Errorf("unknown method %q (want one of %s)", s, strings.Join(methodNames[:], ", "))
+	return 0, fmt.Errorf("unknown method %q (want one of %s)", s, strings.Join(keys, ", "))
 }
 
 // AllMethods lists every method in order.

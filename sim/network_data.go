@@ -129,3 +129,24 @@ func (m *Network) teacherNeurons(z []float64, rng *xmath.Rand) {
 		zk[1+m.din] = teacherB * rng.Norm()
 	}
 }
+
+// networkProblem is the one-hidden-layer network in the mean-field scaling
+// in the catalogue: its points are the neurons z_k, d = Din for neuron=w
+// (z = w) and Din + 2 for neuron=awb (z = (a, w, b)); its data law is
+// generateNetworkData.
+var networkProblem = Problem{
+	Name:     "network",
+	Doc:      "one-hidden-layer network in the mean-field scaling",
+	Network:  true,
+	Settings: []string{"noise", "act", "neuron", "din", "target", "teacher"},
+	Columns:  "x1[,x2],y",
+	PointDim: func(spec ProblemSpec) int {
+		if spec.Neuron == "w" {
+			return spec.inputDim()
+		}
+		return spec.inputDim() + 2
+	},
+	Generate: generateNetworkData,
+	Check:    func(spec ProblemSpec, d *Data) error { return checkRegression("network", spec.inputDim(), d) },
+	New:      newNetworkModel,
+}

@@ -49,7 +49,7 @@ func TestWeakErrors(t *testing.T) {
 	if _, err := ObservableByName("nope"); err == nil {
 		t.Error("unknown observable accepted")
 	}
-	cfg.Start = nil
+	cfg.Points = nil
 	if p, _ := ObservableByName("pair"); true {
 		if _, err := WeakErrors(cfg, alphas, p, 1, nil); err == nil {
 			t.Error("pair with one point accepted")

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 
+	"smflow/sim/xmath"
+
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -119,4 +121,41 @@ func (l *LinReg) Box() [4]float64 {
 		return boxAround(pt2(l.Start()), pt2(m))
 	}
 	return boxAround(pt2(l.Start()))
+}
+
+// The law that linear-regression data are generated from.
+const linregW1, linregW2, linregB = 1.5, -1.0, -0.5
+
+// linregProblem is linear regression in the catalogue. Its data are
+// x_j ~ N(0, I) in R^Din (Din = spec.Din, 0 meaning 1) and
+// y_j = 1.5 x_j1 - 0.5 + Noise eta_j for Din = 1,
+// y_j = 1.5 x_j1 - x_j2 - 0.5 + Noise eta_j for Din = 2, eta standard normal.
+var linregProblem = Problem{
+	Name:     "linreg",
+	Doc:      "linear regression (z.x - y)^2/2 with an intercept",
+	Settings: []string{"din", "noise"},
+	Columns:  "x1[,x2],y",
+	PointDim: func(spec ProblemSpec) int { return spec.inputDim() + 1 },
+	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
+		k, err := newRegressionData(dst, "linreg", spec, n)
+		if err != nil {
+			return err
+		}
+		for j := range n {
+			x := dst.X[j*k : (j+1)*k]
+			for i := range x {
+				x[i] = rng.Norm()
+			}
+			y := linregW1*x[0] + linregB
+			if k == 2 {
+				y += linregW2 * x[1]
+			}
+			dst.Y[j] = y + spec.Noise*rng.Norm()
+		}
+		return nil
+	},
+	Check: func(spec ProblemSpec, d *Data) error { return checkRegression("linreg", spec.inputDim(), d) },
+	New: func(spec ProblemSpec, d *Data) (Model, error) {
+		return pointModel(NewLinReg(d.Din, d.X, d.Y))
+	},
 }

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"math"
+
+	"smflow/sim/xmath"
 )
 
 // Quad is the closed-form quadratic problem of MATH.md section 6:
@@ -177,4 +179,33 @@ func boxAround(pts ...[2]float64) [4]float64 {
 	}
 	pad := 0.25 * max(b[1]-b[0], b[3]-b[2], 1)
 	return [4]float64{b[0] - pad, b[1] + pad, b[2] - pad, b[3] + pad}
+}
+
+// quadProblem is the quadratic problem in the catalogue. Its data are
+// scalar: xi_j = XiMean + XiSD eta_j with eta standard normal.
+var quadProblem = Problem{
+	Name:     "quad",
+	Doc:      "xi |z|^2/2",
+	Settings: []string{"dim", "xim", "xis"},
+	Columns:  "xi",
+	PointDim: ProblemSpec.pointDim,
+	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
+		*dst = Data{N: n, Xi: resizeData(dst.Xi, n)}
+		for j := range dst.Xi {
+			dst.Xi[j] = spec.XiMean + spec.XiSD*rng.Norm()
+		}
+		return nil
+	},
+	Check: func(spec ProblemSpec, d *Data) error {
+		if k := spec.pointDim(); k < 1 || k > MaxDim {
+			return fmt.Errorf("quad: dimension %d out of range 1..%d", k, MaxDim)
+		}
+		if scalarData(d) == nil {
+			return fmt.Errorf("quad needs scalar data (a column xi), got %s", describeData(d))
+		}
+		return nil
+	},
+	New: func(spec ProblemSpec, d *Data) (Model, error) {
+		return pointModel(NewQuad(spec.pointDim(), scalarData(d)))
+	},
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+
+	"smflow/sim/xmath"
+)
 
 // Shift is the additive-noise problem
 //
@@ -116,4 +120,58 @@ func (s *Shift) Start() []float64 {
 // minimiser xbar.
 func (s *Shift) Box() [4]float64 {
 	return boxAround(pt2(s.Start()), pt2(s.Mean()))
+}
+
+// shiftProblem is the additive-noise problem in the catalogue. Its data are
+// vectors xi_j in R^d (d = spec.Dim, 0 meaning 2) with coordinates
+// XiMean + XiSD eta_ji, eta standard normal, stored in X with Din = d; data
+// read from a file set d (vectors xi1..xid, or scalar data xi for d = 1).
+var shiftProblem = Problem{
+	Name:     "shift",
+	Doc:      "|z - xi|^2/2",
+	Settings: []string{"dim", "xim", "xis"},
+	Columns:  "xi1,...,xid (xi for d = 1)",
+	PointDim: ProblemSpec.pointDim,
+	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
+		d := spec.pointDim()
+		if d < 1 || d > MaxDim {
+			return fmt.Errorf("shift: dimension %d out of range 1..%d", d, MaxDim)
+		}
+		if n*d > maxDataValues {
+			return fmt.Errorf("shift: %d data points of dimension %d are too many (at most %d values)", n, d, maxDataValues)
+		}
+		*dst = Data{N: n, Din: d, X: resizeData(dst.X, n*d)}
+		for i := range dst.X {
+			dst.X[i] = spec.XiMean + spec.XiSD*rng.Norm()
+		}
+		return nil
+	},
+	Check: func(spec ProblemSpec, d *Data) error {
+		k := spec.pointDim()
+		if k < 1 || k > MaxDim {
+			return fmt.Errorf("shift: dimension %d out of range 1..%d", k, MaxDim)
+		}
+		if k == 1 && scalarData(d) != nil {
+			return nil
+		}
+		if d.Xi != nil || d.Y != nil || d.Din != k {
+			if k == 1 {
+				return fmt.Errorf("shift with d = 1 needs scalar data (a column xi), got %s", describeData(d))
+			}
+			return fmt.Errorf("shift with d = %d needs vector data xi1..xi%d, got %s", k, k, describeData(d))
+		}
+		return nil
+	},
+	Fit: func(spec ProblemSpec, d *Data) ProblemSpec {
+		if d.Xi == nil && d.Din > 0 {
+			spec.Dim = d.Din
+		}
+		return spec
+	},
+	New: func(spec ProblemSpec, d *Data) (Model, error) {
+		if xi := scalarData(d); xi != nil && spec.pointDim() == 1 {
+			return pointModel(NewShift(1, xi))
+		}
+		return pointModel(NewShift(spec.pointDim(), d.X))
+	},
 }

@@ -89,3 +89,30 @@ const (
 	tanh2Start0 = 0.92
 	tanh2Start1 = -0.77
 )
+
+// The law that the tanh model's data are generated from.
+const tanh2A, tanh2W = 1.2, 1.5
+
+// tanh2Problem is the non-convex two-parameter model in the catalogue. Its
+// data are x_j ~ U(-2, 2), y_j = 1.2 tanh(1.5 x_j) + Noise eta_j, eta
+// standard normal.
+var tanh2Problem = Problem{
+	Name:     "tanh2",
+	Doc:      "z1 tanh(z2 x) fitted to data",
+	Settings: []string{"noise"},
+	Columns:  "x1,y",
+	PointDim: func(ProblemSpec) int { return 2 },
+	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
+		*dst = Data{N: n, Din: 1, X: resizeData(dst.X, n), Y: resizeData(dst.Y, n)}
+		for j := range n {
+			x := 4*rng.Float64() - 2
+			dst.X[j] = x
+			dst.Y[j] = tanh2A*xmath.Tanh(tanh2W*x) + spec.Noise*rng.Norm()
+		}
+		return nil
+	},
+	Check: func(spec ProblemSpec, d *Data) error { return checkRegression("tanh2", 1, d) },
+	New: func(spec ProblemSpec, d *Data) (Model, error) {
+		return pointModel(NewTanh2(d.X, d.Y))
+	},
+}

@@ -27,6 +27,8 @@ var ppCases = []ppCase{
 	{name: "shift/d=3", spec: ProblemSpec{Name: "shift", Dim: 3, XiMean: 0.3, XiSD: 1}},
 	{name: "linreg/din=1", spec: ProblemSpec{Name: "linreg", Din: 1, Noise: 0.3}},
 	{name: "linreg/din=2", spec: ProblemSpec{Name: "linreg", Din: 2, Noise: 0.3}},
+	{name: "logreg/din=1", spec: ProblemSpec{Name: "logreg", Din: 1, Noise: 0.1}},
+	{name: "logreg/din=2", spec: ProblemSpec{Name: "logreg", Din: 2, Noise: 0.1}},
 	{name: "tanh2", spec: ProblemSpec{Name: "tanh2", Noise: 0.1}},
 }
 
@@ -64,40 +66,56 @@ func ppClose(got, want []float64, rel float64) bool {
 	return true
 }
 
+// checkDerivatives checks at 8 random points z (normal, of the given scale)
+// and data indices that Grad agrees with finite differences of Loss, that
+// the Jacobian of Grad is symmetric and that HessVec agrees with it, all to
+// tol relative to the largest entry, and that every value is finite.
+func checkDerivatives(t *testing.T, p PointProblem, rng *xmath.Rand, scale, tol float64) {
+	t.Helper()
+	d := p.Dim()
+	g, hv := make([]float64, d), make([]float64, d)
+	jac := mat.NewDense(d, d, nil)
+	for trial := 0; trial < 8; trial++ {
+		z, v := make([]float64, d), make([]float64, d)
+		rng.NormFill(z, scale)
+		rng.NormFill(v, 1)
+		j := rng.IntN(p.NumData())
+
+		p.Grad(g, z, j)
+		want := fd.Gradient(nil, func(z []float64) float64 { return p.Loss(z, j) }, z,
+			&fd.Settings{Formula: fd.Central})
+		if !ppClose(g, want, tol) {
+			t.Errorf("z=%v j=%d: Grad = %v, finite differences %v", z, j, g, want)
+		}
+
+		fd.Jacobian(jac, func(y, z []float64) { p.Grad(y, z, j) }, z,
+			&fd.JacobianSettings{Formula: fd.Central})
+		if !mat.EqualApprox(jac, jac.T(), tol*max(1, mat.Norm(jac, math.Inf(1)))) {
+			t.Errorf("z=%v j=%d: Jacobian of Grad is not symmetric:\n%v", z, j, mat.Formatted(jac))
+		}
+		want = make([]float64, d)
+		mat.NewVecDense(d, want).MulVec(jac, mat.NewVecDense(d, v))
+		p.HessVec(hv, z, v, j)
+		if !ppClose(hv, want, tol) {
+			t.Errorf("z=%v v=%v j=%d: HessVec = %v, finite differences %v", z, v, j, hv, want)
+		}
+		for _, s := range [][]float64{g, hv, {p.Loss(z, j)}} {
+			for _, x := range s {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					t.Fatalf("z=%v j=%d: not finite: Loss %v, Grad %v, HessVec %v", z, j, p.Loss(z, j), g, hv)
+				}
+			}
+		}
+	}
+}
+
 func TestGradHessVecFiniteDifferences(t *testing.T) {
 	const tol = 1e-6
 	for _, c := range ppCases {
 		t.Run(c.name, func(t *testing.T) {
 			_, p := c.build(t, 50)
-			d := p.Dim()
 			rng := xmath.Stream(11)
-			g, hv := make([]float64, d), make([]float64, d)
-			jac := mat.NewDense(d, d, nil)
-			for trial := 0; trial < 8; trial++ {
-				z, v := make([]float64, d), make([]float64, d)
-				rng.NormFill(z, 1.5)
-				rng.NormFill(v, 1)
-				j := rng.IntN(p.NumData())
-
-				p.Grad(g, z, j)
-				want := fd.Gradient(nil, func(z []float64) float64 { return p.Loss(z, j) }, z,
-					&fd.Settings{Formula: fd.Central})
-				if !ppClose(g, want, tol) {
-					t.Errorf("z=%v j=%d: Grad = %v, finite differences %v", z, j, g, want)
-				}
-
-				fd.Jacobian(jac, func(y, z []float64) { p.Grad(y, z, j) }, z,
-					&fd.JacobianSettings{Formula: fd.Central})
-				if !mat.EqualApprox(jac, jac.T(), tol*max(1, mat.Norm(jac, math.Inf(1)))) {
-					t.Errorf("z=%v j=%d: Jacobian of Grad is not symmetric:\n%v", z, j, mat.Formatted(jac))
-				}
-				want = make([]float64, d)
-				mat.NewVecDense(d, want).MulVec(jac, mat.NewVecDense(d, v))
-				p.HessVec(hv, z, v, j)
-				if !ppClose(hv, want, tol) {
-					t.Errorf("z=%v v=%v j=%d: HessVec = %v, finite differences %v", z, v, j, hv, want)
-				}
-			}
+			checkDerivatives(t, p, rng, 1.5, tol)
 		})
 	}
 }
@@ -410,9 +428,10 @@ func TestNewModelErrors(t *testing.T) {
 		d    *Data
 		want string
 	}{
-		{ProblemSpec{Name: "foo"}, scalar, `unknown problem "foo" (want quad, shift, linreg, tanh2 or network)`},
-		{ProblemSpec{Name: ""}, scalar, `unknown problem "" (want quad, shift, linreg, tanh2 or network)`},
-		{ProblemSpec{Name: "network", Din: 1}, reg1, `problem "network" is not a point problem`},
+		{ProblemSpec{Name: "foo"}, scalar, `unknown problem "foo" (want quad, shift, linreg, logreg, tanh2 or network)`},
+		{ProblemSpec{Name: ""}, scalar, `unknown problem "" (want quad, shift, linreg, logreg, tanh2 or network)`},
+		{ProblemSpec{Name: "network", Din: 1}, reg1, `network: unknown activation "" (want one of identity, tanh, relu, sigmoid)`},
+		{ProblemSpec{Name: "logreg", Din: 1}, reg1, `logreg needs labels y of -1 or 1, got y = 0 in row 1 (write the label 0 as -1)`},
 		{ProblemSpec{Name: "quad"}, nil, `quad: no data`},
 		{ProblemSpec{Name: "quad"}, reg1, `quad needs scalar data (a column xi), got regression data x1,y`},
 		{ProblemSpec{Name: "quad", Dim: -1}, scalar, `quad: dimension -1 out of range 1..1000`},
@@ -429,6 +448,9 @@ func TestNewModelErrors(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("NewModel(%+v): error %v, want %q", c.spec, err, c.want)
 		}
+	}
+	if _, err := NewPointProblem(ProblemSpec{Name: "network", Din: 1}, reg1); err == nil || err.Error() != `problem "network" is not a point problem` {
+		t.Errorf("NewPointProblem(network): error %v", err)
 	}
 	for _, c := range []struct {
 		f    func() error

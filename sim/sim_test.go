@@ -9,9 +9,9 @@ import (
 func quadConfig(d int, alpha, T float64, reps int, start [][]float64, methods ...Method) Config {
 	s := math.Sqrt(0.5)
 	return Config{
-		Scene: "ensemble", Problem: ProblemSpec{Name: "quad", Dim: d, XiMean: 1, XiSD: s},
-		Alpha: alpha, T: T, Seed: 7, Reps: reps, K: 4, Scheme: Weak2, Methods: methods,
-		Start: start, Data: &Data{N: 2, Xi: []float64{1 - s, 1 + s}},
+		Problem: ProblemSpec{Name: "quad", Dim: d, XiMean: 1, XiSD: s},
+		Alpha:   alpha, T: T, Seed: 7, Reps: reps, K: 4, Scheme: Weak2, Methods: methods,
+		Points: start, Data: &Data{N: 2, Xi: []float64{1 - s, 1 + s}},
 	}
 }
 
@@ -167,8 +167,8 @@ func TestBadConfig(t *testing.T) {
 		func(c *Config) { c.K = 0 },
 		func(c *Config) { c.Methods = nil },
 		func(c *Config) { c.Methods = []Method{DDSMF} },
-		func(c *Config) { c.Start = [][]float64{{1}} },
-		func(c *Config) { c.Start = [][]float64{{1, math.NaN()}} },
+		func(c *Config) { c.Points = [][]float64{{1}} },
+		func(c *Config) { c.Points = [][]float64{{1, math.NaN()}} },
 		func(c *Config) { c.Problem.Name = "nope" },
 	} {
 		cfg := quadConfig(2, 0.1, 1, 2, nil, SGD)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // A simulation stepped in parts, stopped after every part or at random,
@@ -13,7 +14,7 @@ import (
 func TestStepPartGolden(t *testing.T) {
 	for _, g := range golden {
 		for _, mode := range []string{"every part", "random", "mixed with Step"} {
-			s, _, _, err := sim.FromQuery(g.query, nil)
+			s, _, _, err := param.FromQuery(g.query, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -49,7 +50,7 @@ func TestStepPartGolden(t *testing.T) {
 // RunTo completes a step partly done first; the result equals stepping.
 func TestRunToAfterPart(t *testing.T) {
 	g := golden[0]
-	s, _, _, _ := sim.FromQuery(g.query, nil)
+	s, _, _, _ := param.FromQuery(g.query, nil)
 	if s.StepPart(func() bool { return true }) || !s.Partial() {
 		t.Fatal("the default ensemble step should not fit in one part")
 	}
@@ -63,11 +64,11 @@ func TestRunToAfterPart(t *testing.T) {
 // the same time as Step does.
 func TestStepPartDivergence(t *testing.T) {
 	const q = "problem=quad&xim=3&xis=0.5&alpha=2&T=400&reps=8&N=16"
-	a, _, _, err := sim.FromQuery(q, nil)
+	a, _, _, err := param.FromQuery(q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, _, _ := sim.FromQuery(q, nil)
+	b, _, _, _ := param.FromQuery(q, nil)
 	a.RunTo(a.TotalSteps(), 1, nil)
 	for !b.Done() {
 		b.StepPart(func() bool { return true })

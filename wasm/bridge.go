@@ -7,7 +7,6 @@ import (
 	"syscall/js"
 
 	"smflow/app"
-	"smflow/preset"
 	"smflow/render/plot"
 	"smflow/sim"
 	"smflow/sim/param"
@@ -70,7 +69,7 @@ func newBridge(g *app.Game) js.Value {
 	fn("queryWith", func(args []js.Value) any { return g.QueryWith(str(arg(args, 0)), str(arg(args, 1))) })
 	fn("values", func([]js.Value) any {
 		m := map[string]any{}
-		for k, v := range preset.Texts(g.Values()) {
+		for k, v := range param.Texts(g.Values()) {
 			m[k] = v
 		}
 		return m

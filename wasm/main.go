@@ -40,7 +40,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/app"
-	"smflow/preset"
 	"smflow/scene"
 )
 
@@ -50,8 +49,6 @@ func main() {
 	win := js.Global()
 	g := app.New(win.Get("location").Get("search").String(), app.Options{
 		NewView:       scene.New,
-		Presets:       preset.For,
-		ConfigFrom:    app.ConfigFrom,
 		OnChange:      replaceURL,
 		OnFirstUpdate: func() { mark("firstUpdate") },
 		OnFirstFrame: func() {

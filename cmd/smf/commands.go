@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"smflow/preset"
+	"smflow/catalog"
 	"smflow/sim"
 	"smflow/sim/param"
 )
@@ -23,13 +23,16 @@ type common struct {
 	data    string
 	lenient bool
 	workers int
-	extra   string // appended to the query (flags that override it)
+	// resolve resolves the query with the parameter flags that were set
+	// overriding it (param.AddFlags).
+	resolve func(base string) (param.Values, []param.Warning)
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "", "read the data set from this CSV file (header xi, or x1[,x2],y)")
 	fs.BoolVar(&c.lenient, "lenient", false, "run despite ignored or clamped parameters (as the browser does)")
 	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "goroutines running replicas")
+	c.resolve = param.AddFlags(fs)
 }
 
 // build parses the query and builds its simulation. Parameters the schema
@@ -42,7 +45,6 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 	if i := strings.IndexByte(query, '?'); i >= 0 {
 		query = query[i+1:] // a whole URL is fine too
 	}
-	query += c.extra
 	var data *sim.Data
 	if c.data != "" {
 		f, err := os.Open(c.data)
@@ -59,8 +61,9 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 			return nil, err
 		}
 	}
-	v, warns := resolve(query)
-	s, err := sim.FromValues(v, data)
+	v, warns := c.resolve(query)
+	s, w2, err := param.Build(&v, data)
+	warns = append(warns, w2...)
 	for _, w := range warns {
 		fmt.Fprintln(stderr, "smf: warning:", w.Message)
 	}
@@ -75,20 +78,13 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	reps := fs.Int("reps", 0, "replicas (overrides the query's reps)")
 	out := fs.String("out", "", "write the CSV here instead of standard output")
 	every := fs.Float64("every", 0, "also write the state every DT of time (0: final time only)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	if *reps < 0 || *reps > 1000000 {
-		return fmt.Errorf("-reps %d out of range 1..1000000", *reps)
-	}
 	if *every < 0 || math.IsNaN(*every) || math.IsInf(*every, 0) {
 		return fmt.Errorf("-every %v must be a non-negative time", *every)
-	}
-	if *reps > 0 {
-		c.extra = "&reps=" + strconv.Itoa(*reps)
 	}
 	s, err := c.build(fs, stderr)
 	if err != nil {
@@ -260,7 +256,9 @@ var readmeSections = []struct {
 	table      func() string
 }{
 	{"<!-- params:begin -->\n", "<!-- params:end -->", param.Markdown},
-	{"<!-- presets:begin -->\n", "<!-- presets:end -->", preset.Markdown},
+	{"<!-- scenes:begin -->\n", "<!-- scenes:end -->", catalog.ScenesMarkdown},
+	{"<!-- problems:begin -->\n", "<!-- problems:end -->", catalog.ProblemsMarkdown},
+	{"<!-- presets:begin -->\n", "<!-- presets:end -->", catalog.Markdown},
 }
 
 // rewriteReadme replaces the text between each pair of markers of a

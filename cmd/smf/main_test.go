@@ -112,3 +112,47 @@ func TestHashGolden(t *testing.T) {
 		}
 	}
 }
+
+// Points are checked once the data set is known: a CSV of vectors xi1..xi3
+// makes the shift problem three-dimensional, so a point has 3 coordinates.
+func TestDataSetsPointDim(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "d3.csv")
+	os.WriteFile(f, []byte("xi1,xi2,xi3\n1,2,3\n0,1,0\n-1,0,2\n"), 0o644)
+	out, stderr, err := runSmf("hash", "-data", f, "problem=shift&T=0.2&points=1,2,3")
+	if err != nil || !strings.Contains(out, "steps 2") {
+		t.Fatalf("%v %s %s", err, out, stderr)
+	}
+	if _, stderr, err := runSmf("hash", "-data", f, "problem=shift&T=0.2&points=1,2"); err == nil || !strings.Contains(stderr, "a point has 3 here") {
+		t.Errorf("a 2-D point on 3-D data: %v %s", err, stderr)
+	}
+}
+
+// Every parameter is a flag too, overriding the query's key.
+func TestParamFlags(t *testing.T) {
+	a, _, err := runSmf("hash", "-alpha", "0.2", "-reps", "3", "T=0.4&alpha=0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := runSmf("hash", "alpha=0.2&T=0.4&reps=3")
+	if a != b || !strings.Contains(a, "steps 2") {
+		t.Errorf("flags: %q, query: %q", a, b)
+	}
+}
+
+// Logistic regression runs from generated data and from a CSV with labels
+// -1 and 1; other labels are refused with the row.
+func TestLogReg(t *testing.T) {
+	if _, stderr, err := runSmf("hash", "problem=logreg&T=0.5&reps=4"); err != nil {
+		t.Fatal(err, stderr)
+	}
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "good.csv"), filepath.Join(dir, "bad.csv")
+	os.WriteFile(good, []byte("x1,y\n-1,-1\n0.5,1\n2,1\n-0.3,1\n"), 0o644)
+	os.WriteFile(bad, []byte("x1,y\n-1,-1\n0.5,0.5\n"), 0o644)
+	if _, stderr, err := runSmf("run", "-data", good, "problem=logreg&T=0.3&reps=2"); err != nil {
+		t.Fatal(err, stderr)
+	}
+	if _, _, err := runSmf("run", "-data", bad, "problem=logreg&T=0.3"); err == nil || !strings.Contains(err.Error(), "row 2") {
+		t.Errorf("bad labels: %v", err)
+	}
+}

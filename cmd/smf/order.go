@@ -23,7 +23,6 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	c.register(fs)
 	alphaList := fs.String("alphas", "0.25,0.125,0.0625,0.03125", "comma list of learning rates")
 	obsName := fs.String("f", "sq", "observable: sq, z1, pair or risk")
-	reps := fs.Int("reps", 0, "replicas (overrides the query's reps)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -41,12 +40,6 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	obs, err := sim.ObservableByName(*obsName)
 	if err != nil {
 		return err
-	}
-	if *reps < 0 || *reps > 1000000 {
-		return fmt.Errorf("-reps %d out of range 1..1000000", *reps)
-	}
-	if *reps > 0 {
-		c.extra = "&reps=" + strconv.Itoa(*reps)
 	}
 	s, err := c.build(fs, stderr)
 	if err != nil {

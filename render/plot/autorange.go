@@ -92,3 +92,20 @@ func (ar *AutoRange) Update(lo, hi float64) bool {
 	ar.set = true
 	return *a != old
 }
+
+// MinMax returns the smallest and largest of the values x[off], x[off+stride],
+// ... that are finite (NaN, NaN if there is none); stride >= 1.
+func MinMax(x []float64, off, stride int) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := off; i < len(x); i += max(stride, 1) {
+		v := x[i]
+		if v-v != 0 {
+			continue
+		}
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo > hi {
+		return math.NaN(), math.NaN()
+	}
+	return lo, hi
+}

@@ -4,8 +4,10 @@
 // marks (Ticks, LogTicks, AxisTicks), keeps axis ranges steady (AutoRange),
 // records time series at a fixed budget of points (Sampler, Buffer), keeps
 // short trails (Trails), builds the edges of a deforming mesh (MeshEdges),
-// bins points into histograms and density images (Hist, Hist2, Blur) and
-// holds the colours (Okabe-Ito method colours, density ramps).
+// turns density grids into pixels (DensityPixels) and holds the colours
+// (Okabe-Ito method colours, density ramps). The statistics shown
+// (histograms, densities, means with standard errors, distances) are
+// computed by smflow/sim/stat, not here.
 //
 // Nothing here imports Ebitengine, so it is tested natively; package render
 // draws what this package computes.

@@ -493,20 +493,12 @@ func TestBuffer(t *testing.T) {
 	}
 }
 
-func TestMeanSE(t *testing.T) {
-	m, se := MeanSE([]float64{1, 2, 3, 4})
-	// s^2 = 5/3, se = sqrt(5/12)
-	if m != 2.5 || math.Abs(se-math.Sqrt(5.0/12)) > 1e-15 {
-		t.Errorf("MeanSE = %v, %v", m, se)
-	}
-	if m, se := MeanSE([]float64{7}); m != 7 || se != 0 {
-		t.Errorf("one value: %v, %v", m, se)
-	}
-	if m, _ := MeanSE(nil); !math.IsNaN(m) {
-		t.Errorf("no values: %v", m)
-	}
+func TestMinMax(t *testing.T) {
 	if lo, hi := MinMax([]float64{5, 1, math.NaN(), 3, math.Inf(1), -2}, 1, 2); lo != -2 || hi != 3 {
 		t.Errorf("MinMax stride 2 = %v, %v", lo, hi)
+	}
+	if lo, hi := MinMax([]float64{math.NaN(), math.Inf(-1)}, 0, 1); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("MinMax of no finite value = %v, %v", lo, hi)
 	}
 }
 
@@ -552,34 +544,13 @@ func TestMeshEdges(t *testing.T) {
 	}
 }
 
-func TestHistograms(t *testing.T) {
-	x := []float64{0, 0.1, 0.5, 0.99, 1, 2, math.NaN(), -0.1}
-	h := make([]float64, 4)
-	if n := Hist(h, x, 0, 1, 0, 1); n != 5 || fmt.Sprint(h) != "[2 0 1 2]" {
-		t.Errorf("Hist = %v (%d)", h, n)
-	}
-	// Points well inside keep all their mass in the grid.
-	z := []float64{0.3, 0.4, 0.55, 0.5, 0.7, 0.2}
+func TestDensityPixels(t *testing.T) {
+	// A bump in the middle of an 8 x 8 grid.
 	g := make([]float64, 8*8)
-	mass := Hist2(g, 8, 8, z, 2, 0, 1, [4]float64{0, 1, 0, 1})
-	if math.Abs(mass-3) > 1e-12 {
-		t.Errorf("Hist2 mass %v, want 3", mass)
-	}
-	var sum float64
-	for _, v := range g {
-		sum += v
-	}
-	if math.Abs(sum-3) > 1e-12 {
-		t.Errorf("Hist2 grid sums to %v", sum)
-	}
-	tmp := make([]float64, len(g))
-	Blur(g, tmp, 8, 8, 3)
-	sum = 0
-	for _, v := range g {
-		sum += v
-	}
-	if math.Abs(sum-3) > 1e-12 {
-		t.Errorf("Blur changed the mass to %v", sum)
+	for j := 0; j < 8; j++ {
+		for i := 0; i < 8; i++ {
+			g[j*8+i] = max(0, 9-float64((2*i-7)*(2*i-7)+(2*j-7)*(2*j-7))/4)
+		}
 	}
 	pix := make([]byte, 4*8*8)
 	DensityPixels(pix, g, 8, 8, Blue, 0)
@@ -649,32 +620,5 @@ func TestAxisTicksReuseLabels(t *testing.T) {
 	at.Update(Axis{Min: 0, Max: 7.4}, 5)
 	if got := fmt.Sprint(labels(&at)); got != "[0 1 2 3 4 5 6 7]" {
 		t.Errorf("labels after moving: %s", got)
-	}
-}
-
-func TestW1(t *testing.T) {
-	for _, c := range []struct {
-		x, y []float64
-		want float64
-	}{
-		{[]float64{0}, []float64{1}, 1},
-		{[]float64{0, 1}, []float64{0, 1}, 0},
-		{[]float64{3, 1, 2}, []float64{2, 3, 4}, 1},    // a shift by 1 (sorted: 1,2,3 vs 2,3,4)
-		{[]float64{0, 0, 1, 1}, []float64{0.5}, 0.5},   // mean |x - 0.5|
-		{[]float64{0, 1}, []float64{0, 0, 0, 1}, 0.25}, // |F - G| = 1/4 on [0, 1]
-		{nil, []float64{1}, 0},
-	} {
-		work := make([]float64, len(c.x)+len(c.y))
-		if got := W1(c.x, c.y, work); math.Abs(got-c.want) > 1e-15 {
-			t.Errorf("W1(%v, %v) = %v, want %v", c.x, c.y, got, c.want)
-		}
-		if got := W1(c.y, c.x, work); math.Abs(got-c.want) > 1e-15 {
-			t.Errorf("W1 is not symmetric on %v, %v: %v", c.x, c.y, got)
-		}
-	}
-	x, y := []float64{5, 1, 4, 2}, []float64{3, 9}
-	work := make([]float64, 6)
-	if n := testing.AllocsPerRun(100, func() { W1(x, y, work) }); n != 0 {
-		t.Errorf("W1 allocates %v times", n)
 	}
 }

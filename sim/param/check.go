@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"smflow/catalog"
 )
 
 // Check validates v against the schema and the rules that tie parameters
@@ -12,15 +14,14 @@ import (
 //
 //   - a value out of range is clamped, an unknown choice or a non-finite
 //     number is replaced by the default of the scene;
-//   - scenes meanfield and fluct need problem=network; scenes ensemble,
-//     flow and order take quad, shift, linreg or tanh2 (else the scene's
-//     default problem);
-//   - methods must be offered by the scene (ensemble, flow, order: sgd, gf,
-//     sme1, sme2, smf; meanfield, fluct: sgd, mfode, ddsmf); others and
-//     repeated ones are dropped, and if none is left the scene's default
+//   - a scene takes the problems of its kind (catalog.Scene's Problems;
+//     else the scene's default problem);
+//   - methods must run on the scene's problems (catalog.Scene's Methods);
+//     others and repeated ones are dropped, and if none is left the scene's default
 //     list is used; hide lists parameter names;
-//   - each row of points must have PointDim(v) finite coordinates within
-//     the range, and there are at most 4096 rows; other rows are dropped;
+//   - each row of points must have finite coordinates within the range,
+//     and there are at most 4096 rows; other rows are dropped (the number
+//     of coordinates is checked by Config, once the data are known);
 //   - the work is bounded (see MaxPairs and MaxState): M, then N, then
 //     reps are lowered until one evaluation touches at most MaxPairs
 //     (particle, data point) pairs and one method's state holds at most
@@ -54,48 +55,29 @@ const MaxState = 1 << 23
 // limitWork lowers M, N and reps until the configuration fits MaxPairs and
 // MaxState.
 func (v *Values) limitWork(w *warner) {
-	n := v.N0
+	n := v.NPoints
 	if len(v.Points) > 0 {
 		n = len(v.Points)
 	}
 	particles := n
-	if v.Problem == "network" && len(v.Points) == 0 && v.M > n {
-		particles = v.M
+	if v.Problem == "network" && len(v.Points) == 0 && v.NFlow > n {
+		particles = v.NFlow
 	}
-	if particles*v.N > MaxPairs && particles > n {
-		m := max(n, MaxPairs/v.N)
-		w.add("M", strconv.Itoa(v.M), "M=%d with N=%d is %d particle-data pairs per evaluation (at most %d); using M=%d", v.M, v.N, particles*v.N, MaxPairs, m)
-		v.M, particles = m, m
+	if particles*v.NData > MaxPairs && particles > n {
+		m := max(n, MaxPairs/v.NData)
+		w.add("M", strconv.Itoa(v.NFlow), "M=%d with N=%d is %d particle-data pairs per evaluation (at most %d); using M=%d", v.NFlow, v.NData, particles*v.NData, MaxPairs, m)
+		v.NFlow, particles = m, m
 	}
-	if particles*v.N > MaxPairs {
+	if particles*v.NData > MaxPairs {
 		nd := MaxPairs / particles
-		w.add("N", strconv.Itoa(v.N), "N=%d with %d particles is %d particle-data pairs per evaluation (at most %d); using N=%d", v.N, particles, particles*v.N, MaxPairs, nd)
-		v.N = nd
+		w.add("N", strconv.Itoa(v.NData), "N=%d with %d particles is %d particle-data pairs per evaluation (at most %d); using N=%d", v.NData, particles, particles*v.NData, MaxPairs, nd)
+		v.NData = nd
 	}
 	if d := max(PointDim(*v), 1); v.Reps*particles*d > MaxState {
 		r := max(1, MaxState/(particles*d))
 		w.add("reps", strconv.Itoa(v.Reps), "reps=%d of %d particles in dimension %d is more than %d numbers per method; using reps=%d", v.Reps, particles, d, MaxState, r)
 		v.Reps = r
 	}
-}
-
-// PointDim returns the number of coordinates of one point (a starting point
-// or a neuron) of v's problem: Dim for quad and shift, 2 for linreg and
-// tanh2, and for network Din (neuron=w) or Din+2 (neuron=awb: z = (a, w, b)).
-// It returns 0 for an unknown problem.
-func PointDim(v Values) int {
-	switch v.Problem {
-	case "quad", "shift":
-		return v.Dim
-	case "linreg", "tanh2":
-		return 2
-	case "network":
-		if v.Neuron == "w" {
-			return v.Din
-		}
-		return v.Din + 2
-	}
-	return 0
 }
 
 // fix validates p's field of v and repairs it with a warning; shown is the
@@ -202,19 +184,18 @@ func (p *Param) fixList(v *Values, x *[]string, w *warner) {
 	}
 }
 
-// fixPoints drops rows of points beyond MaxLen, rows with the wrong number
-// of coordinates and rows with a coordinate that is not finite or out of
-// range.
+// fixPoints drops rows of points beyond MaxLen, rows without coordinates
+// and rows with a coordinate that is not finite or out of range. The number
+// of coordinates of a point is checked by Config, once the data set is known.
 func (p *Param) fixPoints(v *Values, x *[][]float64, w *warner) {
-	dim := PointDim(*v)
 	var out [][]float64
 	changed := false
 	for i, r := range *x {
 		switch {
 		case i >= p.MaxLen:
 			w.add(p.Name, "", "points: more than %d rows; the last %d are dropped", p.MaxLen, len(*x)-p.MaxLen)
-		case len(r) != dim:
-			w.add(p.Name, fmtRow(r), "points: row %d (%s) has %s, but a point has %d here; dropped", i+1, show(fmtRow(r)), coords(len(r)), dim)
+		case len(r) == 0:
+			w.add(p.Name, "", "points: row %d has no coordinates; dropped", i+1)
 		case slices.ContainsFunc(r, func(c float64) bool { return !(c >= p.Min && c <= p.Max) }):
 			w.add(p.Name, fmtRow(r), "points: row %d (%s) has a coordinate outside %s..%s; dropped", i+1, show(fmtRow(r)), fmtFloat(p.Min), fmtFloat(p.Max))
 		default:
@@ -238,7 +219,7 @@ func (p *Param) fixPoints(v *Values, x *[][]float64, w *warner) {
 func (p *Param) reset(v *Values) {
 	d, ok := defaults[v.Scene]
 	if !ok {
-		d = defaults[sceneNames[0]]
+		d = defaults[catalog.Keys()[0]]
 	}
 	switch x := p.ptr(v).(type) {
 	case *string:

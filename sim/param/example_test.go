@@ -11,7 +11,7 @@ func ExampleParse() {
 	for _, w := range warnings {
 		fmt.Println(w.Message)
 	}
-	fmt.Println(v.Scene, v.Alpha, v.N0, v.Methods, v.T)
+	fmt.Println(v.Scene, v.Alpha, v.NPoints, v.Methods, v.T)
 	fmt.Println(param.Encode(v))
 	// Output:
 	// unknown parameter foo; ignored

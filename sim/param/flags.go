@@ -7,51 +7,28 @@ import (
 
 // AddFlags defines on fs one flag per parameter, named as its query key
 // (-alpha, -T, -n, -N, ...), with the parameter's description, range and
-// default as usage; the flags of booleans may be given bare (-embed). After fs.Parse, the returned function parses base (a
-// query string, e.g. the query of a scene URL, or "") with the flags that
-// were set overriding the same keys in base, and returns the values and
-// warnings as Parse does.
+// default as usage; the flags of booleans may be given bare (-embed). After
+// fs.Parse, the returned function resolves base (a query string, e.g. the
+// query of a scene URL, or "") with the flags that were set overriding the
+// same keys of base, and returns the values and warnings as Resolve does.
 func AddFlags(fs *flag.FlagSet) func(base string) (Values, []Warning) {
-	set := make(map[string]*string, len(Schema))
+	set := make(map[string]*textFlag, len(Schema))
 	for i := range Schema {
 		p := &Schema[i]
 		usage := p.Doc + "; " + mdRange(p) + "; default " + mdDefault(p)
 		usage = strings.NewReplacer("`", "").Replace(usage)
 		f := &textFlag{isBool: p.Type == TypeBool}
-		set[p.Name] = &f.s
+		set[p.Name] = f
 		fs.Var(f, p.Name, usage)
 	}
 	return func(base string) (Values, []Warning) {
-		given := map[string]bool{}
+		var over Query
 		fs.Visit(func(f *flag.Flag) {
-			if _, ok := set[f.Name]; ok {
-				given[f.Name] = true
+			if tf, ok := set[f.Name]; ok {
+				over = append(over, Pair{Key: f.Name, Value: tf.s})
 			}
 		})
-		var b strings.Builder
-		for part := range strings.SplitSeq(strings.TrimPrefix(strings.TrimSpace(base), "?"), "&") {
-			k, _, _ := strings.Cut(part, "=")
-			if part == "" || given[strings.TrimSpace(unescape(k))] {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteByte('&')
-			}
-			b.WriteString(part)
-		}
-		for i := range Schema {
-			name := Schema[i].Name
-			if !given[name] {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteByte('&')
-			}
-			b.WriteString(name)
-			b.WriteByte('=')
-			escape(&b, *set[name])
-		}
-		return Parse(b.String())
+		return resolve(SplitQuery(base).Overlay(over))
 	}
 }
 

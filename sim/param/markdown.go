@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"smflow/catalog"
 )
 
 // Markdown returns the parameter table of the README: one row per
@@ -17,21 +19,40 @@ func Markdown() string {
 		p := &Schema[i]
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Name, mdType(p), mdRange(p), mdDefault(p), mdCell(p.Doc))
 	}
-	b.WriteString(`
-Rules:
-
-- Scenes meanfield and fluct need problem=network; scenes ensemble, flow and order take quad,
-  shift, linreg or tanh2.
-- Methods per scene: ensemble, flow, order: sgd, gf, sme1, sme2, smf; meanfield, fluct: sgd,
-  mfode, ddsmf. Others are dropped; if none is left the scene's default list is used.
-- A row of points has as many coordinates as a point: dim for quad and shift, 2 for linreg and
-  tanh2, din for a network with neuron=w, din+2 for neuron=awb (z = (a, w, b)).
+	b.WriteString("\nRules:\n\n")
+	b.WriteString("- Problems per scene: " + perScene(func(s catalog.Scene) []string { return s.Problems() }) + ".\n")
+	b.WriteString("- Methods per scene: " + perScene(func(s catalog.Scene) []string { return s.Methods() }) +
+		". Others are dropped; if none is left the scene's default list is used.\n")
+	b.WriteString(`- A row of points has as many coordinates as a point of the problem (for a network, din for
+  neuron=w, din+2 for neuron=awb: z = (a, w, b)); it is checked once the data set is known (a
+  CSV file may set the dimension), and other rows are dropped.
 - Invalid values are reported and replaced: numbers out of range are clamped, unknown choices
   take the scene's default, invalid list items and points are dropped.
 - Syntax: a key given twice takes its last value; integers may be written as 1e3; booleans are
   1, 0, true or false (a bare key means 1); '+' is a plus sign, not a space.
 `)
 	return b.String()
+}
+
+// perScene lists the items of every scene, scenes with the same items in
+// one entry: "s1, s2: a, b; s3: c".
+func perScene(items func(catalog.Scene) []string) string {
+	var per []string
+	done := map[string]bool{}
+	for _, s := range catalog.Scenes() {
+		if done[s.Key] {
+			continue
+		}
+		var same []string
+		for _, s2 := range catalog.Scenes() {
+			if slices.Equal(items(s), items(s2)) {
+				same = append(same, s2.Key)
+				done[s2.Key] = true
+			}
+		}
+		per = append(per, strings.Join(same, ", ")+": "+strings.Join(items(s), ", "))
+	}
+	return strings.Join(per, "; ")
 }
 
 func mdType(p *Param) string {
@@ -69,13 +90,13 @@ func mdRange(p *Param) string {
 			// Scenes with the same choices share one entry.
 			var per []string
 			done := map[string]bool{}
-			for _, sc := range sceneNames {
+			for _, sc := range catalog.Keys() {
 				c, ok := p.SceneEnum[sc]
 				if !ok || done[sc] {
 					continue
 				}
 				same := []string{}
-				for _, sc2 := range sceneNames {
+				for _, sc2 := range catalog.Keys() {
 					if c2, ok := p.SceneEnum[sc2]; ok && slices.Equal(c, c2) {
 						same = append(same, sc2)
 						done[sc2] = true
@@ -96,7 +117,7 @@ func mdDefault(p *Param) string {
 		s = "empty"
 	}
 	var per []string
-	for _, sc := range sceneNames {
+	for _, sc := range catalog.Keys() {
 		if d, ok := p.SceneDefaults[sc]; ok {
 			per = append(per, sc+": `"+d+"`")
 		}

@@ -16,71 +16,59 @@ import (
 // reported as warnings, and the result is always valid (Check finds
 // nothing). The scene is read first; absent parameters take the defaults of
 // that scene.
-func Parse(query string) (Values, []Warning) {
+func Parse(query string) (Values, []Warning) { return decode(SplitQuery(query)) }
+
+// decode reads the pairs of a query into Values (see Parse).
+func decode(pairs Query) (Values, []Warning) {
 	w := newWarner()
-	q := strings.TrimPrefix(strings.TrimSpace(query), "?")
-
-	type pair struct {
-		key, val string
-		bare     bool // no '='
-	}
-	var pairs []pair
-	for part := range strings.SplitSeq(q, "&") {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		k, val, found := strings.Cut(part, "=")
-		pairs = append(pairs, pair{strings.TrimSpace(unescape(k)), unescape(val), !found})
-	}
-
 	// The last occurrence of a key wins.
 	last := make(map[string]int, len(pairs))
 	count := make(map[string]int, len(pairs))
 	for i, pr := range pairs {
-		last[pr.key] = i
-		count[pr.key]++
+		last[pr.Key] = i
+		count[pr.Key]++
 	}
 	for i, pr := range pairs {
-		if _, known := index[pr.key]; known {
-			if i == last[pr.key] && count[pr.key] > 1 {
-				w.add(pr.key, pr.val, "%s is given %d times; using the last value %s", pr.key, count[pr.key], show(pr.val))
+		if _, known := index[pr.Key]; known {
+			if i == last[pr.Key] && count[pr.Key] > 1 {
+				w.add(pr.Key, pr.Value, "%s is given %d times; using the last value %s", pr.Key, count[pr.Key], show(pr.Value))
 			}
 			continue
 		}
-		if i != last[pr.key] {
+		if i != last[pr.Key] {
 			continue
 		}
 		switch {
-		case pr.key == "":
-			w.add(pr.key, pr.val, "the value %s has no parameter name; ignored", show(pr.val))
+		case pr.Key == "":
+			w.add(pr.Key, pr.Value, "the value %s has no parameter name; ignored", show(pr.Value))
 		default:
 			msg := "unknown parameter %s; ignored"
-			if s := suggest(pr.key); s != "" {
+			if s := suggest(pr.Key); s != "" {
 				msg = "unknown parameter %s (did you mean " + s + "?); ignored"
 			}
-			w.add(pr.key, pr.val, msg, show(pr.key))
+			w.add(pr.Key, pr.Value, msg, show(pr.Key))
 		}
 	}
 
 	// The scene first, then its defaults, then the other keys in the
 	// order given, and points last (their length depends on the problem).
-	v := Defaults(sceneNames[0])
+	v := Defaults("")
 	if i, ok := last["scene"]; ok {
 		p, _ := Lookup("scene")
-		p.decode(&v, pairs[i].val, pairs[i].bare, w)
+		p.decode(&v, pairs[i].Value, pairs[i].Bare, w)
 		v = Defaults(v.Scene)
 	}
 	for i, pr := range pairs {
-		if i != last[pr.key] || pr.key == "scene" || pr.key == "points" {
+		if i != last[pr.Key] || pr.Key == "scene" || pr.Key == "points" {
 			continue
 		}
-		if p, ok := Lookup(pr.key); ok {
-			p.decode(&v, pr.val, pr.bare, w)
+		if p, ok := Lookup(pr.Key); ok {
+			p.decode(&v, pr.Value, pr.Bare, w)
 		}
 	}
 	if i, ok := last["points"]; ok {
 		p, _ := Lookup("points")
-		p.decode(&v, pairs[i].val, pairs[i].bare, w)
+		p.decode(&v, pairs[i].Value, pairs[i].Bare, w)
 	}
 	v.check(w) // finds nothing unless a rule above is incomplete
 	return v, w.done()
@@ -212,7 +200,6 @@ func (p *Param) decode(v *Values, text string, bare bool, w *warner) {
 		*x = items
 		p.fix(v, "", w)
 	case *[][]float64:
-		dim := PointDim(*v)
 		var rows [][]float64
 		extra := 0
 		for i, r := range strings.Split(text, ";") {
@@ -224,11 +211,7 @@ func (p *Param) decode(v *Values, text string, bare bool, w *warner) {
 				extra++
 				continue
 			}
-			if n := strings.Count(r, ",") + 1; n != dim {
-				w.add(p.Name, r, "points: row %d (%s) has %s, but a point has %d here; dropped", i+1, show(r), coords(n), dim)
-				continue
-			}
-			row := make([]float64, 0, dim)
+			row := make([]float64, 0, strings.Count(r, ",")+1)
 			for c := range strings.SplitSeq(r, ",") {
 				f, err := strconv.ParseFloat(strings.TrimSpace(c), 64)
 				if err != nil && !errors.Is(err, strconv.ErrRange) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"smflow/sim"
 )
 
 func TestParse(t *testing.T) {
@@ -132,7 +134,7 @@ func TestParse(t *testing.T) {
 		{query: "scene=meanfield&problem=quad", want: "scene=meanfield",
 			warn: []string{"problem=quad is not available in scene meanfield (choices: network); using network"}},
 		{query: "problem=network", want: "",
-			warn: []string{"problem=network is not available in scene ensemble (choices: quad, shift, linreg, tanh2); using quad"}},
+			warn: []string{"problem=network is not available in scene ensemble (choices: quad, shift, linreg, logreg, tanh2); using quad"}},
 		{query: "problem=network&scene=order", want: "scene=order", warn: []string{"not available in scene order"}},
 		{query: "methods=mfode", want: "",
 			warn: []string{"methods: mfode is not available in scene ensemble (choices: sgd, gf, sme1, sme2, smf); dropped",
@@ -144,13 +146,9 @@ func TestParse(t *testing.T) {
 		{query: "methods=,,", want: "", warn: []string{"methods is empty"}},
 		{query: "hide=alpha,zz,t,alpha", want: "hide=alpha",
 			warn: []string{"hide: zz is not a parameter; dropped", "hide: t is not a parameter; dropped", "hide: alpha is listed twice; dropped"}},
-		{query: "points=1,2,3", want: "", warn: []string{"points: row 1 (\"1,2,3\") has 3 coordinates, but a point has 2 here; dropped"}},
-		{query: "points=1,2;3", want: "points=1,2", warn: []string{"points: row 2 (3) has 1 coordinate, but a point has 2 here; dropped"}},
-		{query: "dim=3&points=1,2", want: "dim=3", warn: []string{"has 2 coordinates, but a point has 3 here"}},
 		{query: "points=a,b;1,2", want: "points=1,2", warn: []string{`points: row 1 ("a,b") is not a list of numbers; dropped`}},
 		{query: "points=NaN,1", want: "", warn: []string{`points: row 1 ("NaN,1") has a coordinate outside -1e+06..1e+06; dropped`}},
 		{query: "points=1e7,1;Inf,0;1e400,0", want: "", warn: []string{"outside", "outside", "outside"}},
-		{query: "scene=meanfield&neuron=w&points=1,2,3;4", want: "scene=meanfield&neuron=w&points=4", warn: []string{"has 3 coordinates, but a point has 1 here"}},
 
 		// Huge lists.
 		{query: "methods=" + long + "gf", want: "methods=sgd,gf", warn: []string{"listed twice", "listed twice", "listed twice", "listed twice", "listed twice", "methods: 9994 more problems not shown"}},
@@ -228,7 +226,7 @@ func TestCheck(t *testing.T) {
 	v.Problem = "network"
 	v.Points = [][]float64{{1, 2}, {3}, {-0.0, 1}}
 	v.Hide = []string{}
-	v.N0 = -5
+	v.NPoints = -5
 	v.Preset = "<x>"
 	ws := v.Check()
 	want := []string{
@@ -239,7 +237,6 @@ func TestCheck(t *testing.T) {
 		"n=-5 is below 1; using 1",
 		"methods: ddsmf is not available in scene flow",
 		"methods: none left; using sgd,smf,sme2",
-		"points: row 2 (3) has 1 coordinate",
 	}
 	if len(ws) != len(want) {
 		t.Fatalf("got %d warnings, want %d: %v", len(ws), len(want), ws)
@@ -249,7 +246,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("warning %d = %q, want %q", i, w.Message, want[i])
 		}
 	}
-	if got, want := Encode(v), "scene=flow&alpha=0.0001&n=1&points=1,2;0,1"; got != want {
+	if got, want := Encode(v), "scene=flow&alpha=0.0001&n=1&points=1,2;3;0,1"; got != want {
 		t.Errorf("after Check: %q, want %q", got, want)
 	}
 	if ws := v.Check(); len(ws) != 0 {
@@ -274,6 +271,8 @@ func TestPointDim(t *testing.T) {
 		{"dim=5", 5},
 		{"problem=shift&dim=1", 1},
 		{"problem=linreg&dim=5", 2},
+		{"problem=linreg&din=2", 3},
+		{"problem=logreg&din=2", 3},
 		{"problem=tanh2", 2},
 		{"scene=meanfield", 3},
 		{"scene=meanfield&din=2", 4},
@@ -290,5 +289,55 @@ func TestPointDim(t *testing.T) {
 	}
 	if got := PointDim(Values{Problem: "x"}); got != 0 {
 		t.Errorf("PointDim of an unknown problem = %d", got)
+	}
+}
+
+// TestConfigPoints: the number of coordinates of a point is checked once the
+// data set is known; other rows are dropped with a warning each.
+func TestConfigPoints(t *testing.T) {
+	d3 := &sim.Data{N: 2, Din: 3, X: []float64{1, 2, 3, 4, 5, 6}}
+	for _, c := range []struct {
+		query string
+		data  *sim.Data
+		want  string // Encode after Config
+		warn  []string
+	}{
+		{"points=1,2,3", nil, "", []string{`points: row 1 ("1,2,3") has 3 coordinates, but a point has 2 here; dropped`}},
+		{"points=1,2;3", nil, "points=1,2", []string{"points: row 2 (3) has 1 coordinate, but a point has 2 here; dropped"}},
+		{"dim=3&points=1,2", nil, "dim=3", []string{"has 2 coordinates, but a point has 3 here"}},
+		{"scene=meanfield&neuron=w&points=1,2,3;4", nil, "scene=meanfield&neuron=w&points=4", []string{"has 3 coordinates, but a point has 1 here"}},
+		{"problem=linreg&din=2&points=1,2,3", nil, "problem=linreg&din=2&points=1,2,3", nil},
+		// A CSV of vectors xi1..xi3 makes shift three-dimensional.
+		{"problem=shift&points=1,2,3", d3, "problem=shift&points=1,2,3", nil},
+		{"problem=shift&points=1,2", d3, "problem=shift", []string{"has 2 coordinates, but a point has 3 here"}},
+	} {
+		v, ws := Parse(c.query)
+		if len(ws) > 0 {
+			t.Fatalf("Parse(%q): %v", c.query, ws)
+		}
+		cfg, ws, err := Config(&v, c.data)
+		if err != nil {
+			t.Fatalf("Config(%q): %v", c.query, err)
+		}
+		if got := Encode(v); got != c.want {
+			t.Errorf("Config(%q): Encode = %q, want %q", c.query, got, c.want)
+		}
+		if len(ws) != len(c.warn) {
+			t.Errorf("Config(%q): warnings %v, want %d", c.query, ws, len(c.warn))
+			continue
+		}
+		for i, w := range ws {
+			if !strings.Contains(w.Message, c.warn[i]) {
+				t.Errorf("Config(%q): warning %q, want %q", c.query, w.Message, c.warn[i])
+			}
+		}
+		if len(cfg.Points) != len(v.Points) {
+			t.Errorf("Config(%q): %d points, values have %d", c.query, len(cfg.Points), len(v.Points))
+		}
+		if c.data != nil {
+			if _, _, err := Build(&v, c.data); err != nil {
+				t.Errorf("Build(%q): %v", c.query, err)
+			}
+		}
 	}
 }

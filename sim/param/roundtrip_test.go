@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/quick"
 	"unicode/utf8"
+
+	"smflow/catalog"
 )
 
 func nan() float64 { return math.NaN() }
@@ -21,7 +23,7 @@ type validValues struct{ v Values }
 // range or choices (often at an end of the range), lists and points
 // consistent with the scene and the problem.
 func (validValues) Generate(r *rand.Rand, _ int) reflect.Value {
-	v := Defaults(sceneNames[r.Intn(len(sceneNames))])
+	v := Defaults(catalog.Keys()[r.Intn(len(catalog.Keys()))])
 	for i := range Schema {
 		p := &Schema[i]
 		if p.Name == "scene" || p.Name == "points" || r.Intn(4) == 0 {
@@ -132,7 +134,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	for _, s := range sceneNames {
+	for _, s := range catalog.Keys() {
 		d := Defaults(s)
 		want := "scene=" + s
 		if s == Schema[0].Default {
@@ -156,8 +158,8 @@ func TestDefaults(t *testing.T) {
 		want  any
 	}{
 		{"ensemble", Defaults("ensemble").Methods, []string{"sgd", "gf", "sme1", "sme2", "smf"}},
-		{"flow", Defaults("flow").N0, 121},
-		{"meanfield", Defaults("meanfield").M, 128},
+		{"flow", Defaults("flow").NPoints, 121},
+		{"meanfield", Defaults("meanfield").NFlow, 128},
 		{"meanfield", Defaults("meanfield").T, 10.0},
 		{"fluct", Defaults("fluct").Problem, "network"},
 		{"fluct", Defaults("fluct").Reps, 128},
@@ -248,7 +250,7 @@ func TestSchema(t *testing.T) {
 			t.Errorf("%s: range %v..%v", p.Name, p.Min, p.Max)
 		}
 		for s := range p.SceneDefaults {
-			if !slices.Contains(sceneNames, s) {
+			if !slices.Contains(catalog.Keys(), s) {
 				t.Errorf("%s: default for unknown scene %s", p.Name, s)
 			}
 			if p.SceneDefaults[s] == p.Default {
@@ -256,7 +258,7 @@ func TestSchema(t *testing.T) {
 			}
 		}
 		for s, c := range p.SceneEnum {
-			if !slices.Contains(sceneNames, s) {
+			if !slices.Contains(catalog.Keys(), s) {
 				t.Errorf("%s: choices for unknown scene %s", p.Name, s)
 			}
 			for _, x := range c {
@@ -265,7 +267,7 @@ func TestSchema(t *testing.T) {
 				}
 			}
 		}
-		if len(p.SceneEnum) > 0 && len(p.SceneEnum) != len(sceneNames) {
+		if len(p.SceneEnum) > 0 && len(p.SceneEnum) != len(catalog.Keys()) {
 			t.Errorf("%s: SceneEnum does not cover every scene", p.Name)
 		}
 	}

@@ -1,5 +1,12 @@
 package param
 
+import (
+	"strings"
+
+	"smflow/catalog"
+	"smflow/sim"
+)
+
 // Types of parameters (Param.Type).
 const (
 	TypeEnum   = "enum"   // one of Param.Enum
@@ -79,18 +86,6 @@ func (p *Param) Choices(scene string) []string {
 	return p.Enum
 }
 
-// Scenes, problems and methods.
-var (
-	sceneNames   = []string{"ensemble", "flow", "meanfield", "fluct", "order"}
-	problemNames = []string{"quad", "shift", "linreg", "tanh2", "network"}
-	methodNames  = []string{"sgd", "gf", "sme1", "sme2", "smf", "mfode", "ddsmf"}
-
-	pointProblems   = []string{"quad", "shift", "linreg", "tanh2"}
-	networkProblems = []string{"network"}
-	pointMethods    = []string{"sgd", "gf", "sme1", "sme2", "smf"}
-	networkMethods  = []string{"sgd", "mfode", "ddsmf"}
-)
-
 // maxCoord bounds the coordinates of explicit points.
 const maxCoord = 1e6
 
@@ -102,10 +97,8 @@ const maxCoord = 1e6
 var Schema = []Param{
 	{
 		Name: "scene", Type: TypeEnum, Group: GroupScene,
-		Doc:     "the view: ensemble (one-point laws of many runs), flow (n-point motion of a grid), meanfield (network neurons as particles), fluct (fluctuations over replicas), order (weak error against alpha)",
-		Enum:    sceneNames,
-		Default: "ensemble",
-		ptr:     func(v *Values) any { return &v.Scene },
+		// Doc, Enum and Default come from the catalogue (init).
+		ptr: func(v *Values) any { return &v.Scene },
 	},
 	{
 		Name: "preset", Type: TypeText, Group: GroupScene,
@@ -115,31 +108,23 @@ var Schema = []Param{
 	},
 	{
 		Name: "problem", Type: TypeEnum, Group: GroupProblem,
-		Doc:  "the risk R: quad (xi |z|^2/2), shift (|z - xi|^2/2), linreg (linear regression), tanh2 (z1 tanh(z2 x) fitted to data), network (one-hidden-layer network in the mean-field scaling)",
-		Enum: problemNames,
-		SceneEnum: map[string][]string{
-			"ensemble": pointProblems, "flow": pointProblems, "order": pointProblems,
-			"meanfield": networkProblems, "fluct": networkProblems,
-		},
-		Default:       "quad",
-		SceneDefaults: map[string]string{"meanfield": "network", "fluct": "network"},
-		ptr:           func(v *Values) any { return &v.Problem },
+		// Doc, Enum, SceneEnum and the defaults come from sim.Problems and
+		// the catalogue (init): a scene's default is its first problem.
+		ptr: func(v *Values) any { return &v.Problem },
 	},
 	{
 		Name: "alpha", Type: TypeFloat, Group: GroupRun,
 		Doc: "learning rate alpha (the SGD step size)",
 		Min: 1e-4, Max: 2, Log: true,
-		Default:       "0.1",
-		SceneDefaults: map[string]string{"meanfield": "0.05", "fluct": "0.05"},
-		ptr:           func(v *Values) any { return &v.Alpha },
+		Default: "0.1",
+		ptr:     func(v *Values) any { return &v.Alpha },
 	},
 	{
 		Name: "T", Type: TypeFloat, Group: GroupRun,
 		Doc: "final time t = alpha * steps",
 		Min: 0.01, Max: 1000, Log: true,
-		Default:       "2",
-		SceneDefaults: map[string]string{"ensemble": "4", "flow": "4", "meanfield": "10", "fluct": "4"},
-		ptr:           func(v *Values) any { return &v.T },
+		Default: "2",
+		ptr:     func(v *Values) any { return &v.T },
 	},
 	{
 		Name: "seed", Type: TypeUint, Group: GroupRun,
@@ -149,35 +134,31 @@ var Schema = []Param{
 	},
 	{
 		Name: "n", Type: TypeInt, Group: GroupRun,
-		Doc: "number of starting points (ensemble, flow, order) or of neurons (meanfield, fluct)",
+		Doc: "number of starting points, or of neurons of a network",
 		Min: 1, Max: 4096, Log: true,
-		Default:       "1",
-		SceneDefaults: map[string]string{"flow": "121", "meanfield": "64", "fluct": "32"},
-		ptr:           func(v *Values) any { return &v.N0 },
+		Default: "1",
+		ptr:     func(v *Values) any { return &v.NPoints },
 	},
 	{
 		Name: "N", Type: TypeInt, Group: GroupProblem,
 		Doc: "size N of the data set",
 		Min: 1, Max: 10000, Log: true,
-		Default:       "64",
-		SceneDefaults: map[string]string{"meanfield": "32"},
-		ptr:           func(v *Values) any { return &v.N },
+		Default: "64",
+		ptr:     func(v *Values) any { return &v.NData },
 	},
 	{
 		Name: "reps", Type: TypeInt, Group: GroupRun,
 		Doc: "independent replicas (ensemble members, Monte Carlo runs)",
 		Min: 1, Max: 100000, Log: true,
-		Default:       "256",
-		SceneDefaults: map[string]string{"flow": "1", "meanfield": "1", "fluct": "128", "order": "4096"},
-		ptr:           func(v *Values) any { return &v.Reps },
+		Default: "256",
+		ptr:     func(v *Values) any { return &v.Reps },
 	},
 	{
 		Name: "k", Type: TypeInt, Group: GroupRun,
 		Doc: "substeps of the continuous models per SGD step (h = alpha/k)",
 		Min: 1, Max: 64, Log: true,
-		Default:       "4",
-		SceneDefaults: map[string]string{"meanfield": "2", "fluct": "2"},
-		ptr:           func(v *Values) any { return &v.K },
+		Default: "4",
+		ptr:     func(v *Values) any { return &v.K },
 	},
 	{
 		Name: "scheme", Type: TypeEnum, Group: GroupRun,
@@ -188,99 +169,79 @@ var Schema = []Param{
 	},
 	{
 		Name: "methods", Type: TypeList, Group: GroupRun,
-		Doc:  "methods shown: sgd, gf (gradient flow), sme1, sme2, smf, mfode (mean-field ODE), ddsmf (DD-SMF / SPDE)",
-		Enum: methodNames,
-		SceneEnum: map[string][]string{
-			"ensemble": pointMethods, "flow": pointMethods, "order": pointMethods,
-			"meanfield": networkMethods, "fluct": networkMethods,
-		},
-		Default: "sgd,gf,sme1,sme2,smf",
-		SceneDefaults: map[string]string{
-			"flow": "sgd,smf,sme2", "meanfield": "sgd,mfode,ddsmf", "fluct": "sgd,mfode,ddsmf",
-			"order": "gf,sme1,sme2,smf",
-		},
+		// Doc, Enum, SceneEnum and the defaults come from sim's methods and
+		// the catalogue (init): a scene's default is every method it offers.
 		ptr: func(v *Values) any { return &v.Methods },
 	},
 	{
 		Name: "M", Type: TypeInt, Group: GroupRun,
 		Doc: "flow particles of the DD-SMF / SPDE measure and of the mean-field ODE",
 		Min: 1, Max: 20000, Zero: "same as n", Log: true,
-		Default:       "0",
-		SceneDefaults: map[string]string{"meanfield": "128"},
-		Scenes:        []string{"meanfield", "fluct"},
-		ptr:           func(v *Values) any { return &v.M },
+		Default: "0",
+		ptr:     func(v *Values) any { return &v.NFlow },
 	},
 	{
 		Name: "dim", Type: TypeInt, Group: GroupProblem,
-		Doc: "dimension d of z for quad and shift",
+		Doc: "dimension d of z",
 		Min: 1, Max: 8,
-		Default:  "2",
-		Problems: []string{"quad", "shift"},
-		ptr:      func(v *Values) any { return &v.Dim },
+		Default: "2",
+		ptr:     func(v *Values) any { return &v.Dim },
 	},
 	{
 		Name: "xim", Type: TypeFloat, Group: GroupProblem,
 		Doc: "mean of the law of the data xi",
 		Min: -10, Max: 10,
-		Default:  "1",
-		Problems: []string{"quad", "shift"},
-		ptr:      func(v *Values) any { return &v.XiMean },
+		Default: "1",
+		ptr:     func(v *Values) any { return &v.XiMean },
 	},
 	{
 		Name: "xis", Type: TypeFloat, Group: GroupProblem,
 		Doc: "standard deviation of the law of the data xi",
 		Min: 0, Max: 10,
-		Default:  "0.7071067811865476",
-		Problems: []string{"quad", "shift"},
-		ptr:      func(v *Values) any { return &v.XiSD },
+		Default: "0.7071067811865476",
+		ptr:     func(v *Values) any { return &v.XiSD },
 	},
 	{
 		Name: "noise", Type: TypeFloat, Group: GroupProblem,
 		Doc: "standard deviation of the label noise of regression data",
 		Min: 0, Max: 10,
-		Default:  "0.1",
-		Problems: []string{"linreg", "tanh2", "network"},
-		ptr:      func(v *Values) any { return &v.Noise },
+		Default: "0.1",
+		ptr:     func(v *Values) any { return &v.Noise },
 	},
 	{
 		Name: "act", Type: TypeEnum, Group: GroupProblem,
-		Doc:      "activation sigma of the network",
-		Enum:     []string{"identity", "tanh", "relu", "sigmoid"},
-		Default:  "tanh",
-		Problems: networkProblems,
-		ptr:      func(v *Values) any { return &v.Act },
+		Doc:     "activation sigma of the network",
+		Enum:    []string{"identity", "tanh", "relu", "sigmoid"},
+		Default: "tanh",
+		ptr:     func(v *Values) any { return &v.Act },
 	},
 	{
 		Name: "neuron", Type: TypeEnum, Group: GroupProblem,
-		Doc:      "neuron form: w is sigma(w.x) with z = w; awb is a sigma(w.x + b) with z = (a, w, b)",
-		Enum:     []string{"w", "awb"},
-		Default:  "awb",
-		Problems: networkProblems,
-		ptr:      func(v *Values) any { return &v.Neuron },
+		Doc:     "neuron form: w is sigma(w.x) with z = w; awb is a sigma(w.x + b) with z = (a, w, b)",
+		Enum:    []string{"w", "awb"},
+		Default: "awb",
+		ptr:     func(v *Values) any { return &v.Neuron },
 	},
 	{
 		Name: "din", Type: TypeInt, Group: GroupProblem,
 		Doc: "input dimension of the network's data",
 		Min: 1, Max: 2,
-		Default:  "1",
-		Problems: networkProblems,
-		ptr:      func(v *Values) any { return &v.Din },
+		Default: "1",
+		ptr:     func(v *Values) any { return &v.Din },
 	},
 	{
 		Name: "target", Type: TypeEnum, Group: GroupProblem,
-		Doc:      "regression target: a teacher network or a function of x (sin, step, abs)",
-		Enum:     []string{"teacher", "sin", "step", "abs"},
-		Default:  "sin",
-		Problems: []string{"linreg", "tanh2", "network"},
-		ptr:      func(v *Values) any { return &v.Target },
+		Doc:     "regression target: a teacher network or a function of x (sin, step, abs)",
+		Enum:    []string{"teacher", "sin", "step", "abs"},
+		Default: "sin",
+		ptr:     func(v *Values) any { return &v.Target },
 	},
 	{
 		Name: "teacher", Type: TypeInt, Group: GroupProblem,
 		Doc: "neurons of the teacher network (target=teacher)",
 		Min: 1, Max: 64,
-		Default:  "4",
-		Problems: []string{"linreg", "tanh2", "network"},
-		ptr:      func(v *Values) any { return &v.Teacher },
+		Default: "4",
+		ptr:     func(v *Values) any { return &v.Teacher },
 	},
 	{
 		Name: "points", Type: TypePoints, Group: GroupRun,
@@ -292,9 +253,8 @@ var Schema = []Param{
 		Name: "speed", Type: TypeFloat, Group: GroupView,
 		Doc: "SGD steps per second of play",
 		Min: 0.1, Max: 10000, Log: true,
-		Default:       "10",
-		SceneDefaults: map[string]string{"meanfield": "20", "fluct": "20", "order": "1000"},
-		ptr:           func(v *Values) any { return &v.Speed },
+		Default: "10",
+		ptr:     func(v *Values) any { return &v.Speed },
 	},
 	{
 		Name: "autoplay", Type: TypeBool, Group: GroupView,
@@ -341,7 +301,80 @@ func init() {
 		names[i] = Schema[i].Name
 	}
 	Schema[index["hide"]].Enum = names
+	fromCatalogue()
 	initDefaults()
+}
+
+// fromCatalogue sets the choices, defaults and hints that the catalogues of
+// problems (sim.Problems), methods (sim.AllMethods) and scenes
+// (catalog.Scenes) decide.
+func fromCatalogue() {
+	scenes := catalog.Scenes()
+	sc, pr, me := &Schema[index["scene"]], &Schema[index["problem"]], &Schema[index["methods"]]
+
+	var docs []string
+	for _, s := range scenes {
+		sc.Enum = append(sc.Enum, s.Key)
+		docs = append(docs, s.Key+" ("+s.Doc+")")
+	}
+	sc.Default = scenes[0].Key
+	sc.Doc = "the view: " + strings.Join(docs, ", ")
+
+	docs = docs[:0]
+	for _, p := range sim.Problems() {
+		pr.Enum = append(pr.Enum, p.Name)
+		docs = append(docs, p.Name+" ("+p.Doc+")")
+		for i := range Schema {
+			if q := &Schema[i]; p.Uses(q.Name) {
+				q.Problems = append(q.Problems, p.Name)
+			}
+		}
+	}
+	pr.Doc = "the risk R: " + strings.Join(docs, ", ")
+
+	docs = docs[:0]
+	for _, m := range sim.AllMethods() {
+		me.Enum = append(me.Enum, m.String())
+		docs = append(docs, m.String()+" ("+m.Doc()+")")
+	}
+	me.Doc = "methods shown: " + strings.Join(docs, ", ")
+
+	pr.SceneEnum, me.SceneEnum = map[string][]string{}, map[string][]string{}
+	for _, s := range scenes {
+		pr.SceneEnum[s.Key], me.SceneEnum[s.Key] = s.Problems(), s.Methods()
+		setSceneDefault(pr, s.Key, s.Problems()[0])
+		setSceneDefault(me, s.Key, strings.Join(s.Methods(), ","))
+		for _, kv := range SplitQuery(s.Defaults) {
+			p, ok := Lookup(kv.Key)
+			if !ok {
+				panic("param: unknown key " + kv.Key + " in the defaults of scene " + s.Key)
+			}
+			setSceneDefault(p, s.Key, kv.Value)
+		}
+		if s.Network {
+			Schema[index["M"]].Scenes = append(Schema[index["M"]].Scenes, s.Key)
+		}
+	}
+	pr.Default, me.Default = pr.SceneDefaults[sc.Default], me.SceneDefaults[sc.Default]
+	for i := range Schema { // keep only the defaults that differ
+		p := &Schema[i]
+		for k, d := range p.SceneDefaults {
+			if d == p.Default {
+				delete(p.SceneDefaults, k)
+			}
+		}
+		if len(p.SceneDefaults) == 0 {
+			p.SceneDefaults = nil
+		}
+	}
+}
+
+// setSceneDefault sets p's default in the given scene.
+func setSceneDefault(p *Param, scene, value string) {
+	if p.SceneDefaults == nil {
+		p.SceneDefaults = map[string]string{}
+	}
+	p.SceneDefaults[scene] = value
 }
 
 // Lookup returns the parameter with the given key.

@@ -1,6 +1,10 @@
 package param
 
-import "fmt"
+import (
+	"fmt"
+
+	"smflow/catalog"
+)
 
 // Values holds one value of every parameter of Schema; the comment of each
 // field names its query key. The zero Values is not valid: start from
@@ -13,13 +17,13 @@ type Values struct {
 	Alpha   float64  // alpha
 	T       float64  // T
 	Seed    uint64   // seed
-	N0      int      // n: starting points or neurons
-	N       int      // N: data size
+	NPoints int      // n: starting points or neurons
+	NData   int      // N: data size
 	Reps    int      // reps
 	K       int      // k
 	Scheme  string   // scheme
 	Methods []string // methods
-	M       int      // M (0: same as n)
+	NFlow   int      // M (0: same as n)
 
 	Dim     int     // dim
 	XiMean  float64 // xim
@@ -47,7 +51,7 @@ var defaults = map[string]Values{}
 // initDefaults builds the defaults of every scene from the Default texts of
 // Schema; it panics if the table is inconsistent (a test checks it is not).
 func initDefaults() {
-	for _, s := range sceneNames {
+	for _, s := range catalog.Keys() {
 		var v Values
 		v.Scene = s
 		w := newWarner()
@@ -70,7 +74,7 @@ func initDefaults() {
 func Defaults(scene string) Values {
 	d, ok := defaults[scene]
 	if !ok {
-		d = defaults[sceneNames[0]]
+		d = defaults[catalog.Keys()[0]]
 	}
 	return d.clone()
 }

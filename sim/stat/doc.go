@@ -1,9 +1,10 @@
-// Package stat computes the observables of smflow from simulation output:
-// moments of point clouds with standard errors, streaming mean estimates,
-// two-point statistics of the n-point motion, histograms and kernel density
-// estimates for drawing, Wasserstein-1 distances in one dimension, the sliced
-// Wasserstein-1 and energy distances between point clouds, weak-error
-// estimates with standard errors and log-log slope fits.
+// Package stat computes the observables of smflow from simulation output,
+// for the scenes, the plots and the command line: sample means with their
+// standard errors (MeanOf) and differences of such estimates (Diff),
+// two-point statistics of the n-point motion (PairDot, Stretch), histograms
+// (Histogram) and density images (Density2D) for drawing, the
+// Wasserstein-1 distance in one dimension (W1) and log-log fits of weak
+// errors against the learning rate (FitLogLog).
 //
 // # Conventions
 //
@@ -14,7 +15,8 @@
 // arguments. The destination comes first, and when a dst or work slice of
 // sufficient length is given nothing is allocated. A work slice may be nil,
 // in which case the function allocates one; a non-nil work slice that is too
-// short is an error.
+// short is an error. Other nil arguments mean the default: all pairs of
+// points for Stretch, an unweighted fit for FitLogLog.
 //
 // Bad input (mismatched lengths, empty samples, NaN where a number is needed,
 // an empty range) returns an error that names the function and the problem;
@@ -26,9 +28,8 @@
 //
 // # Determinism
 //
-// The package uses only + - * /, math.Sqrt, math.Abs, math.Floor and
-// math.Ceil (exact), math.Cos and math.Sin (pure Go on every platform) and
-// smflow/sim/xmath for exponentials and logarithms, so it computes
+// The package uses only + - * /, math.Sqrt, math.Abs and math.Floor
+// (exact), sorting, and smflow/sim/xmath for logarithms, so it computes
 // bit-identical results natively and under WebAssembly (with GOAMD64=v1, no
 // fused multiply-add). TestDeterministic checks a digest of all observables
 // against one constant on both.

@@ -3,6 +3,8 @@ package stat
 import (
 	"math"
 	"testing"
+
+	"smflow/sim/xmath"
 )
 
 func TestMeanOf(t *testing.T) {
@@ -30,95 +32,6 @@ func TestMeanOf(t *testing.T) {
 	wantErr(t, "MeanOf(NaN)", err)
 }
 
-// Welford's streaming estimate agrees with the two-pass estimate, also for
-// data with a large offset (where the textbook one-pass formula fails).
-func TestAccWelfordVsTwoPass(t *testing.T) {
-	for _, offset := range []float64{0, 1, 1e3, 1e6} {
-		x := normals(10000, 1)
-		for i := range x {
-			x[i] = offset + 0.1*x[i]
-		}
-		var a Acc
-		for _, v := range x {
-			a.Add(v)
-		}
-		want, _ := MeanOf(x)
-		got := a.Estimate()
-		// Agreement far inside the statistical error (the rounding of
-		// Welford's running mean grows with the offset).
-		if got.N != want.N || !near(got.Mean, want.Mean, 1e-5*want.SE) || !nearRel(got.SE, want.SE, 1e-5) {
-			t.Errorf("offset %g: Welford %.17g %.17g, two-pass %.17g %.17g", offset, got.Mean, got.SE, want.Mean, want.SE)
-		}
-		if !nearRel(a.Var(), want.SE*want.SE*float64(want.N), 1e-5) {
-			t.Errorf("offset %g: Var %v", offset, a.Var())
-		}
-	}
-}
-
-// Merging accumulators of parts gives the one-pass accumulator of the whole.
-func TestAccMerge(t *testing.T) {
-	x := normals(1000, 2)
-	for i := range x {
-		x[i] = 3 + 2*x[i]
-	}
-	var whole Acc
-	for _, v := range x {
-		whole.Add(v)
-	}
-	want := whole.Estimate()
-	for _, cuts := range [][]int{
-		{0}, {1000}, {1}, {500}, {999}, {100, 200, 700}, {0, 0, 1000}, {10, 11, 12, 13},
-	} {
-		var total Acc
-		prev := 0
-		for _, c := range append(cuts, len(x)) {
-			var part Acc
-			for _, v := range x[prev:c] {
-				part.Add(v)
-			}
-			total.Merge(&part)
-			prev = c
-		}
-		got := total.Estimate()
-		if got.N != want.N || !nearRel(got.Mean, want.Mean, 1e-14) || !nearRel(got.SE, want.SE, 1e-12) {
-			t.Errorf("cuts %v: merged %+v, one pass %+v", cuts, got, want)
-		}
-	}
-}
-
-func TestAccSpecial(t *testing.T) {
-	var a Acc
-	if e := a.Estimate(); e.N != 0 || !math.IsNaN(e.Mean) || !math.IsInf(e.SE, 1) {
-		t.Errorf("empty: %+v", e)
-	}
-	a.Add(2)
-	if e := a.Estimate(); e.N != 1 || e.Mean != 2 || !math.IsInf(e.SE, 1) || !math.IsNaN(a.Var()) {
-		t.Errorf("one value: %+v", e)
-	}
-	a.Add(math.NaN())
-	if e := a.Estimate(); !math.IsNaN(e.Mean) || !math.IsNaN(e.SE) {
-		t.Errorf("after NaN: %+v", e)
-	}
-	var b Acc
-	b.Add(1)
-	b.Merge(&a)
-	if !math.IsNaN(b.Mean()) {
-		t.Error("Merge does not carry the NaN")
-	}
-	a.Reset()
-	if a.N() != 0 || !math.IsNaN(a.Mean()) {
-		t.Error("Reset")
-	}
-}
-
-func TestAccNoAlloc(t *testing.T) {
-	var a, b Acc
-	b.Add(1)
-	if n := testing.AllocsPerRun(100, func() { a.Add(0.5); a.Merge(&b); _ = a.Estimate() }); n != 0 {
-		t.Errorf("Acc allocates %v times", n)
-	}
-}
-
 func TestDiff(t *testing.T) {
 	got := Diff(Estimate{Mean: 3, SE: 3, N: 10}, Estimate{Mean: 1, SE: 4, N: 7})
 	if got != (Estimate{Mean: 2, SE: 5, N: 7}) {
@@ -126,5 +39,89 @@ func TestDiff(t *testing.T) {
 	}
 	if s := got.String(); s != "2 ± 5 (n=7)" {
 		t.Errorf("String = %q", s)
+	}
+}
+
+// SGD on the closed-form quadratic of MATH.md section 6 (d = 1):
+// z_{i+1} = z_i (1 - alpha xi_i), E z_i^2 = z_0^2 (1 - 2 alpha m1 + alpha^2 m2)^i.
+// The weak error against the exact value, and against an independent SGD
+// ensemble (Diff), is 0 within its standard error.
+func TestWeakErrorSGD(t *testing.T) {
+	data := []float64{0.5, 1, 2, 0.5, 3}
+	var m1, m2 float64
+	for _, xi := range data {
+		m1 += xi / 5
+		m2 += xi * xi / 5
+	}
+	const R, steps, alpha, z0 = 20000, 32, 1.0 / 16, 1.5
+	sgd := func(n int, stream uint64) []float64 {
+		f := make([]float64, n)
+		for r := range f {
+			rng := xmath.Stream(7, stream, uint64(r))
+			z := z0
+			for i := 0; i < steps; i++ {
+				z *= 1 - alpha*data[rng.IntN(len(data))]
+			}
+			f[r] = z * z
+		}
+		return f
+	}
+	ref := z0 * z0 * math.Pow(1-2*alpha*m1+alpha*alpha*m2, steps)
+	e, err := MeanOf(sgd(R, 1))
+	if err != nil || math.Abs(e.Mean-ref) > 4*e.SE {
+		t.Errorf("SGD E z^2 = %v, %v, want the exact %v within 4 SE", e, err, ref)
+	}
+	g, err := MeanOf(sgd(R/2, 2))
+	if d := Diff(e, g); err != nil || math.Abs(d.Mean) > 4*d.SE || !(d.SE > e.SE) || d.N != R/2 {
+		t.Errorf("SGD vs SGD = %v, %v, want 0 within 4 SE (SE above %v)", d, err, e.SE)
+	}
+}
+
+// The standard errors are honest: over many experiments the interval
+// mean ± 1.96 SE covers the true value about 95% of the time, for a mean
+// (MeanOf), a difference of independent means (Diff) and a mean of paired
+// differences.
+func TestMeanOfCoverage(t *testing.T) {
+	const experiments, R = 1000, 200
+	var one, indep, paired int
+	d := make([]float64, R)
+	for k := 0; k < experiments; k++ {
+		f := normals(R, 1000+uint64(k))
+		g := normals(R/2, 5000+uint64(k))
+		noise := normals(R, 9000+uint64(k))
+		for i := range f {
+			f[i] = 2 + 3*f[i]
+			d[i] = -0.5 + 0.1*noise[i] // f - h for h = f + 0.5 + 0.1 noise
+		}
+		ef, _ := MeanOf(f)
+		eg, _ := MeanOf(g)
+		ed, _ := MeanOf(d)
+		if math.Abs(ef.Mean-2) < 1.96*ef.SE {
+			one++
+		}
+		if e := Diff(ef, eg); math.Abs(e.Mean-2) < 1.96*e.SE {
+			indep++
+		}
+		if math.Abs(ed.Mean+0.5) < 1.96*ed.SE {
+			paired++
+		}
+	}
+	t.Logf("coverage of 1.96 SE: one mean %d, independent difference %d, paired %d of %d", one, indep, paired, experiments)
+	// Binomial(1000, 0.95) has sd 6.9: accept 4 sd around 950 (the t
+	// distribution with 100 degrees of freedom covers 94.7%).
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"one mean", one}, {"independent", indep}, {"paired", paired}} {
+		if math.Abs(float64(c.n)-948) > 28 {
+			t.Errorf("%s: coverage %d/1000, want about 950", c.name, c.n)
+		}
+	}
+}
+
+func TestMeanOfNoAlloc(t *testing.T) {
+	x := normals(1000, 3)
+	if n := testing.AllocsPerRun(100, func() { _, _ = MeanOf(x) }); n != 0 {
+		t.Errorf("MeanOf allocates %v times", n)
 	}
 }

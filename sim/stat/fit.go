@@ -122,16 +122,3 @@ func FitLogLog(alpha, err, se []float64) (LineFit, error) {
 	}
 	return f, nil
 }
-
-// LogLogSlope returns the slope of log|err| against log alpha, its standard
-// error and the intercept (log |err| at alpha = 1), as FitLogLog with se
-// optional (nil for an unweighted fit). On bad input (see FitLogLog) all
-// three results are NaN; use FitLogLog to learn why.
-func LogLogSlope(alpha, err, se []float64) (slope, slopeSE, intercept float64) {
-	f, e := FitLogLog(alpha, err, se)
-	if e != nil {
-		nan := math.NaN()
-		return nan, nan, nan
-	}
-	return f.Slope, f.SlopeSE, f.Intercept
-}

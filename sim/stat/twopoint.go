@@ -3,11 +3,16 @@ package stat
 import "math"
 
 // Two-point statistics of the n-point motion (MATH.md section 2): one
-// configuration z of n points per replica, started from the same
-// configuration u.
+// configuration z of n points per replica, started from the configuration u.
 
-// PairDot returns z_a . z_b, the inner product of points a and b of the
-// configuration z of points of dimension d.
+// PairDot returns the inner product of points a and b of the configuration
+// z of points of dimension d:
+//
+//	z_a . z_b = sum_i z_a[i] z_b[i],  i = 0..d-1.
+//
+// Its mean over replicas is the two-point correlation E z^(a) . z^(b); for
+// the closed-form quadratic of MATH.md section 6 the SGD value is
+// u_a . u_b (1 - 2 alpha m1 + alpha^2 m2)^i.
 func PairDot(z []float64, d, a, b int) (float64, error) {
 	n, err := numPoints("PairDot", z, d)
 	if err != nil {
@@ -27,104 +32,73 @@ func dot(x, y []float64) float64 {
 	return s
 }
 
-// PairDotMean returns the estimate over replicas of E z^(a) . z^(b), where
-// reps[r] is the configuration of replica r (all of the same length) and a, b
-// index two of its points of dimension d:
-//
-//	Mean = (1/R) sum_r z_a^(r) . z_b^(r),  SE = sd / sqrt(R).
-//
-// For the closed-form quadratic of MATH.md section 6 the SGD value is
-// u_a . u_b (1 - 2 alpha m1 + alpha^2 m2)^i.
-func PairDotMean(reps [][]float64, d, a, b int) (Estimate, error) {
-	if len(reps) == 0 {
-		return Estimate{}, errorf("PairDotMean: no replicas")
-	}
-	var acc Acc
-	for r, z := range reps {
-		if len(z) != len(reps[0]) {
-			return Estimate{}, errorf("PairDotMean: len(reps[%d]) = %d, want %d", r, len(z), len(reps[0]))
-		}
-		v, err := PairDot(z, d, a, b)
-		if err != nil {
-			return Estimate{}, err
-		}
-		acc.Add(v)
-	}
-	return finiteEstimate("PairDotMean", acc.Estimate())
-}
-
 // Stretch returns the mean stretch of the configuration z relative to the
-// starting configuration u (both n >= 2 points of dimension d): the mean over
-// all P = n(n-1)/2 pairs a < b of the ratio of distances
+// starting configuration u (both n points of dimension d) over the pairs of
+// points (a_k, b_k) = (pairs[2k], pairs[2k+1]), or over all pairs a < b if
+// pairs is nil: the mean ratio of distances
 //
-//	S = (1/P) sum_{a<b} |z_a - z_b| / |u_a - u_b|.
+//	S = (1/P) sum_k |z_a - z_b| / |u_a - u_b|
 //
-// S = 1 for a rigid motion, S = c for z = c u. A flow that keeps its points
-// together (SGD flow, SMF) stretches little; independent noises (SME) tear
-// nearby points apart, which makes S large for close pairs. Cost O(n^2 d).
-// Two coinciding starting points u_a = u_b and non-finite coordinates are
-// errors.
-func Stretch(z, u []float64, d int) (float64, error) {
-	n, err := numPoints("Stretch", u, d)
+// over the P pairs whose starting points differ (for u_a = u_b there is no
+// ratio; the pair is left out). S = 1 for a rigid motion, S = |c| for z = c u.
+// A flow that keeps its points together (SGD flow, SMF) stretches little;
+// independent noises (SME) tear nearby points apart, which makes S large for
+// close pairs: the edges of a mesh of the starting points show it best.
+// Cost O(P d). Non-finite coordinates, an index out of range and no pair of
+// distinct starting points are errors.
+func Stretch(z, u []float64, d int, pairs []int32) (float64, error) {
+	const fn = "Stretch"
+	n, err := numPoints(fn, u, d)
 	if err != nil {
 		return 0, err
 	}
 	if len(z) != len(u) {
-		return 0, errorf("Stretch: len(z) = %d, len(u) = %d, want equal", len(z), len(u))
+		return 0, errorf("%s: len(z) = %d, len(u) = %d, want equal", fn, len(z), len(u))
 	}
-	if n < 2 {
-		return 0, errorf("Stretch: %d point, want at least 2", n)
+	if len(pairs)%2 != 0 {
+		return 0, errorf("%s: len(pairs) = %d is odd, want index pairs", fn, len(pairs))
 	}
-	if err := checkFinite("Stretch", "z", z); err != nil {
+	if err := checkFinite(fn, "z", z); err != nil {
 		return 0, err
 	}
-	if err := checkFinite("Stretch", "u", u); err != nil {
+	if err := checkFinite(fn, "u", u); err != nil {
 		return 0, err
 	}
 	var s float64
-	for a := 0; a < n; a++ {
-		za, ua := z[a*d:a*d+d], u[a*d:a*d+d]
-		for b := a + 1; b < n; b++ {
-			zb, ub := z[b*d:b*d+d], u[b*d:b*d+d]
-			var dz, du float64
-			for i := 0; i < d; i++ {
-				x := za[i] - zb[i]
-				y := ua[i] - ub[i]
-				dz += x * x
-				du += y * y
-			}
-			if du == 0 {
-				return 0, errorf("Stretch: starting points %d and %d coincide", a, b)
-			}
-			s += math.Sqrt(dz / du)
+	var p int
+	add := func(a, b int) {
+		du := dist2(u[a*d:a*d+d], u[b*d:b*d+d])
+		if du > 0 {
+			s += math.Sqrt(dist2(z[a*d:a*d+d], z[b*d:b*d+d])) / math.Sqrt(du)
+			p++
 		}
 	}
-	return s / (float64(n) * float64(n-1) / 2), nil
-}
-
-// StretchMean returns the estimate over replicas of the mean stretch E S,
-// where reps[r] is the configuration of replica r, all started from u (see
-// Stretch).
-func StretchMean(reps [][]float64, u []float64, d int) (Estimate, error) {
-	if len(reps) == 0 {
-		return Estimate{}, errorf("StretchMean: no replicas")
-	}
-	var acc Acc
-	for _, z := range reps {
-		v, err := Stretch(z, u, d)
-		if err != nil {
-			return Estimate{}, err
+	if pairs == nil {
+		for a := 0; a < n; a++ {
+			for b := a + 1; b < n; b++ {
+				add(a, b)
+			}
 		}
-		acc.Add(v)
 	}
-	return finiteEstimate("StretchMean", acc.Estimate())
+	for k := 0; k < len(pairs); k += 2 {
+		a, b := int(pairs[k]), int(pairs[k+1])
+		if a < 0 || a >= n || b < 0 || b >= n {
+			return 0, errorf("%s: pair (%d, %d) out of range for %d points", fn, a, b, n)
+		}
+		add(a, b)
+	}
+	if p == 0 {
+		return 0, errorf("%s: no pair of distinct starting points", fn)
+	}
+	return s / float64(p), nil
 }
 
-// finiteEstimate returns e, or an error naming fn if its mean is not finite
-// (a replica diverged).
-func finiteEstimate(fn string, e Estimate) (Estimate, error) {
-	if e.Mean != e.Mean || e.Mean-e.Mean != 0 {
-		return Estimate{}, errorf("%s: the mean is %v (a replica is not finite)", fn, e.Mean)
+// dist2 returns |x - y|^2.
+func dist2(x, y []float64) float64 {
+	var s float64
+	for i, v := range x {
+		t := v - y[i]
+		s += t * t
 	}
-	return e, nil
+	return s
 }

@@ -22,52 +22,6 @@ func TestPairDot(t *testing.T) {
 	wantErr(t, "negative index", err)
 }
 
-// Replicas z^(r) = c_r u with c_r ~ N(1, 1/4): E z_a . z_b = E c^2 u_a . u_b
-// = (1 + 1/4) u_a . u_b, and the stretch of replica r is |c_r|.
-func TestTwoPointScaled(t *testing.T) {
-	const R = 5000
-	u := []float64{0, 0, 1, 0, 1, 2, -1, 0.5}
-	c := normals(R, 5)
-	reps := make([][]float64, R)
-	var absC Acc
-	for r := range reps {
-		c[r] = 1 + 0.5*c[r]
-		absC.Add(math.Abs(c[r]))
-		reps[r] = make([]float64, len(u))
-		for i, v := range u {
-			reps[r][i] = c[r] * v
-		}
-		s, err := Stretch(reps[r], u, 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !nearRel(s, math.Abs(c[r]), 1e-14) {
-			t.Fatalf("Stretch of %v u = %v", c[r], s)
-		}
-	}
-	e, err := PairDotMean(reps, 2, 2, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := 1.25 * (-1 + 1); !near(e.Mean, want, 4*e.SE) {
-		t.Errorf("E z_2 . z_3 = %v, want %v", e, want)
-	}
-	e, err = PairDotMean(reps, 2, 1, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := 1.25 * 1; !near(e.Mean, want, 4*e.SE) || e.N != R {
-		t.Errorf("E z_1 . z_2 = %v, want %v", e, want)
-	}
-	s, err := StretchMean(reps, u, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := absC.Estimate(); !nearRel(s.Mean, want.Mean, 1e-13) || !nearRel(s.SE, want.SE, 1e-9) {
-		t.Errorf("StretchMean = %v, want %v", s, want)
-	}
-}
-
 func TestStretch(t *testing.T) {
 	rot := func(u []float64, a, vx, vy float64) []float64 {
 		z := make([]float64, len(u))
@@ -79,34 +33,47 @@ func TestStretch(t *testing.T) {
 	}
 	u := []float64{0, 0, 1, 0, 0, 1}
 	for _, c := range []struct {
-		name string
-		z    []float64
-		want float64
+		name  string
+		z, u  []float64
+		pairs []int32
+		want  float64
 	}{
-		{"identity", u, 1},
-		{"rigid motion", rot(u, 0.7, 3, -2), 1},
-		{"scaling", []float64{0, 0, 3, 0, 0, 3}, 3},
+		{"identity", u, u, nil, 1},
+		{"rigid motion", rot(u, 0.7, 3, -2), u, nil, 1},
+		{"scaling", []float64{0, 0, 3, 0, 0, 3}, u, nil, 3},
+		{"scaling by -1/2", []float64{0, 0, -0.5, 0, 0, -0.5}, u, nil, 0.5},
 		// pairs: (0,1) 2/1, (0,2) 1/1, (1,2) sqrt(5)/sqrt(2)
-		{"stretch x", []float64{0, 0, 2, 0, 0, 1}, (2 + 1 + math.Sqrt(2.5)) / 3},
-		{"collapse", []float64{5, 5, 5, 5, 5, 5}, 0},
+		{"stretch x", []float64{0, 0, 2, 0, 0, 1}, u, nil, (2 + 1 + math.Sqrt(2.5)) / 3},
+		{"stretch x, pairs given", []float64{0, 0, 2, 0, 0, 1}, u, []int32{0, 1, 2, 1}, (2 + math.Sqrt(2.5)) / 2},
+		{"one pair, twice", []float64{0, 0, 2, 0, 0, 1}, u, []int32{1, 0, 0, 1}, 2},
+		{"collapse", []float64{5, 5, 5, 5, 5, 5}, u, nil, 0},
+		// points 0 and 2 start together: only (0,1) 3/1 and (1,2) 1/1 count
+		{"coinciding start left out", []float64{0, 0, 3, 0, 2, 0}, []float64{0, 0, 1, 0, 0, 0}, nil, 2},
+		{"coinciding start in the pairs", []float64{0, 0, 3, 0, 2, 0}, []float64{0, 0, 1, 0, 0, 0}, []int32{0, 2, 0, 1}, 3},
 	} {
-		got, err := Stretch(c.z, u, 2)
+		got, err := Stretch(c.z, c.u, 2, c.pairs)
 		if err != nil || !nearRel(got, c.want, 1e-14) {
 			t.Errorf("%s: Stretch = %v, %v, want %v", c.name, got, err, c.want)
 		}
 	}
-	_, err := Stretch([]float64{0, 1, 2, 3}, []float64{1, 1, 1, 1}, 2)
-	wantErr(t, "coinciding starting points", err)
-	_, err = Stretch([]float64{0, 1}, []float64{1, 1}, 2)
-	wantErr(t, "one point", err)
-	_, err = Stretch([]float64{0, 1}, []float64{1, 1, 2, 2}, 2)
-	wantErr(t, "length mismatch", err)
-	_, err = Stretch([]float64{0, 1, math.NaN(), 0}, []float64{1, 1, 2, 2}, 2)
-	wantErr(t, "NaN", err)
-	_, err = PairDotMean([][]float64{{1, 2}, {1, 2, 3, 4}}, 2, 0, 0)
-	wantErr(t, "ragged replicas", err)
-	_, err = PairDotMean([][]float64{{1, 2}, {math.Inf(1), 2}}, 2, 0, 0)
-	wantErr(t, "diverged replica", err)
-	_, err = StretchMean(nil, u, 2)
-	wantErr(t, "no replicas", err)
+	for _, c := range []struct {
+		name  string
+		z, u  []float64
+		d     int
+		pairs []int32
+	}{
+		{"coinciding starting points", []float64{0, 1, 2, 3}, []float64{1, 1, 1, 1}, 2, nil},
+		{"one point", []float64{0, 1}, []float64{1, 1}, 2, nil},
+		{"no pairs", u, u, 2, []int32{}},
+		{"length mismatch", []float64{0, 1}, []float64{1, 1, 2, 2}, 2, nil},
+		{"NaN", []float64{0, 1, math.NaN(), 0}, []float64{1, 1, 2, 2}, 2, nil},
+		{"Inf start", u, []float64{0, 0, 1, 0, 0, math.Inf(1)}, 2, nil},
+		{"odd pairs", u, u, 2, []int32{0, 1, 2}},
+		{"pair out of range", u, u, 2, []int32{0, 3}},
+		{"negative index", u, u, 2, []int32{-1, 0}},
+		{"dimension 0", u, u, 0, nil},
+	} {
+		_, err := Stretch(c.z, c.u, c.d, c.pairs)
+		wantErr(t, c.name, err)
+	}
 }

@@ -1,9 +1,6 @@
 package stat
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // W1 returns the Wasserstein-1 distance between the empirical measures of
 // the samples x (n values) and y (m values), possibly of different sizes:
@@ -37,30 +34,6 @@ func W1(x, y, work []float64) (float64, error) {
 	return w1Sorted(xs, ys), nil
 }
 
-// W1Sorted returns W1(x, y) (see W1) for samples already sorted in
-// increasing order, without copying; an unsorted or non-finite input is an
-// error.
-func W1Sorted(x, y []float64) (float64, error) {
-	if len(x) == 0 || len(y) == 0 {
-		return 0, errorf("W1Sorted: empty sample (len(x) = %d, len(y) = %d)", len(x), len(y))
-	}
-	for _, s := range []struct {
-		name string
-		v    []float64
-	}{{"x", x}, {"y", y}} {
-		if err := checkFinite("W1Sorted", s.name, s.v); err != nil {
-			return 0, err
-		}
-		for i := 1; i < len(s.v); i++ {
-			if s.v[i] < s.v[i-1] {
-				return 0, errorf("W1Sorted: %s is not sorted (%s[%d] = %v > %s[%d] = %v)",
-					s.name, s.name, i-1, s.v[i-1], s.name, i, s.v[i])
-			}
-		}
-	}
-	return w1Sorted(x, y), nil
-}
-
 // w1Sorted merges the sorted samples x and y and integrates |F - G|.
 func w1Sorted(x, y []float64) float64 {
 	n, m := len(x), len(y)
@@ -91,25 +64,4 @@ func w1Sorted(x, y []float64) float64 {
 		}
 	}
 	return s / (float64(n) * float64(m))
-}
-
-// W1Point returns the Wasserstein-1 distance between the empirical measure
-// of x and the point mass at c:
-//
-//	W1 = (1/n) sum_k |x_k - c|.
-func W1Point(x []float64, c float64) (float64, error) {
-	if len(x) == 0 {
-		return 0, errorf("W1Point: empty sample")
-	}
-	if err := checkFinite("W1Point", "x", x); err != nil {
-		return 0, err
-	}
-	if c != c || math.IsInf(c, 0) {
-		return 0, errorf("W1Point: point c = %v is not finite", c)
-	}
-	var s float64
-	for _, v := range x {
-		s += math.Abs(v - c)
-	}
-	return s / float64(len(x)), nil
 }

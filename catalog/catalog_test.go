@@ -1,17 +1,18 @@
-package preset
+package catalog_test
 
 import (
 	"net/url"
 	"strings"
 	"testing"
 
+	"smflow/catalog"
 	"smflow/sim/param"
 )
 
 func TestPresets(t *testing.T) {
 	names := map[string]bool{}
-	for _, sc := range Scenes() {
-		ps := For(sc)
+	for _, s := range catalog.Scenes() {
+		sc, ps := s.Key, s.Presets
 		if len(ps) < 2 || len(ps) > 4 {
 			t.Errorf("scene %s has %d presets, want 2 to 4", sc, len(ps))
 		}
@@ -31,8 +32,8 @@ func TestPresets(t *testing.T) {
 				t.Errorf("preset %q: %v", p.Name, err)
 				continue
 			}
-			if q.Get("scene") != sc {
-				t.Errorf("preset %q: scene=%q, want %q", p.Name, q.Get("scene"), sc)
+			if q.Has("scene") || q.Has("preset") {
+				t.Errorf("preset %q: the query sets the scene or the preset", p.Name)
 			}
 			for k, v := range q {
 				if len(v) != 1 {
@@ -44,8 +45,8 @@ func TestPresets(t *testing.T) {
 			}
 		}
 	}
-	if For("nope") != nil {
-		t.Error("unknown scene has presets")
+	if _, ok := catalog.Lookup("nope"); ok {
+		t.Error("unknown scene found")
 	}
 }
 
@@ -53,8 +54,35 @@ func TestPresets(t *testing.T) {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range strings.Fields("scene problem alpha T seed n N reps k scheme methods points M dim xim xis noise act neuron din target teacher") {
+	for _, k := range strings.Fields("problem alpha T seed n N reps k scheme methods points M dim xim xis noise act neuron din target teacher") {
 		knownKeys[k] = true
+	}
+}
+
+// TestScenes: keys are unique and short, every scene has a title, a
+// description, at least one problem and method, and defaults that parse.
+func TestScenes(t *testing.T) {
+	seen := map[string]bool{}
+	for i, s := range catalog.Scenes() {
+		if seen[s.Key] || !validKey(s.Key) || s.Title == "" || s.Doc == "" {
+			t.Errorf("scene %d: %+v", i, s)
+		}
+		seen[s.Key] = true
+		if len(s.Problems()) == 0 || len(s.Methods()) == 0 {
+			t.Errorf("scene %s: problems %v, methods %v", s.Key, s.Problems(), s.Methods())
+		}
+		if _, ws := param.Parse("scene=" + s.Key + "&" + s.Defaults); len(ws) > 0 {
+			t.Errorf("scene %s: defaults %q: %v", s.Key, s.Defaults, ws)
+		}
+		if got, ok := catalog.Lookup(s.Key); !ok || got.Key != s.Key {
+			t.Errorf("Lookup(%s) = %v, %v", s.Key, got, ok)
+		}
+		if s.Caption() != s.Presets[0].Caption {
+			t.Errorf("scene %s: caption %q", s.Key, s.Caption())
+		}
+	}
+	if got := catalog.Keys(); len(got) != len(catalog.Scenes()) {
+		t.Errorf("Keys = %v", got)
 	}
 }
 
@@ -72,9 +100,10 @@ func validKey(k string) bool {
 // schema without a warning (nothing unknown, clamped or dropped) and that
 // the values it sets come through.
 func TestPresetsParse(t *testing.T) {
-	for _, sc := range Scenes() {
-		for _, p := range For(sc) {
-			v, ws := param.Parse(p.Query)
+	for _, s := range catalog.Scenes() {
+		sc := s.Key
+		for _, p := range s.Presets {
+			v, ws := param.Parse("scene=" + sc + "&" + p.Query)
 			for _, w := range ws {
 				t.Errorf("preset %q: %v", p.Name, w)
 			}

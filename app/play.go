@@ -1,0 +1,66 @@
+//go:build js
+
+package app
+
+// Play starts playing (from the start again when the run is over).
+func (g *Game) Play() {
+	if g.sim != nil && g.sim.Done() {
+		g.Reset()
+	}
+	g.playing = true
+	g.runner.Reset()
+}
+
+// Pause stops playing, completing a step partly done: the paused picture
+// and state are those of a whole step.
+func (g *Game) Pause() {
+	g.playing = false
+	g.settle()
+}
+
+// Toggle plays or pauses.
+func (g *Game) Toggle() {
+	if g.playing {
+		g.Pause()
+	} else {
+		g.Play()
+	}
+}
+
+// Step pauses and advances the task by n units: the simulation by n steps
+// (at most to T; a step partly done counts as one), or a sweep by n pieces.
+func (g *Game) Step(n int) {
+	g.playing = false
+	for i := 0; i < n && g.more(); i++ {
+		g.step()
+	}
+}
+
+// settle completes a unit of the task partly done (a step), so that the
+// state is read whole.
+func (g *Game) settle() {
+	if g.task != nil && g.task.Partial() {
+		g.step()
+	}
+}
+
+// SetVisible tells the game whether its canvas is on screen; while it is
+// not, the simulation does not advance and nothing is drawn.
+func (g *Game) SetVisible(v bool) {
+	if v && !g.visible {
+		g.runner.Reset()
+		g.dirty = true
+	}
+	g.visible = v
+}
+
+// step does one unit of the task whole (completing one partly done).
+func (g *Game) step() {
+	g.dirty = true
+	g.task.Step()
+}
+
+// more reports whether the task has work left.
+func (g *Game) more() bool {
+	return g.task != nil && g.task.More()
+}

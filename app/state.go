@@ -1,0 +1,87 @@
+//go:build js
+
+package app
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"smflow/sim/param"
+)
+
+// MethodState is the state of one method (one track of the simulation) for
+// the page: smflow.state().methods.
+type MethodState struct {
+	// Name is the method's key (sgd, gf, ...), Label its display name.
+	Name, Label string
+	// Diverged reports that replicas of the method diverged, first at time
+	// DivergedAt; DivergedReps of its Reps replicas did.
+	Diverged     bool
+	DivergedAt   float64
+	DivergedReps int
+	// Reps is the number of replicas of the method.
+	Reps int
+}
+
+// State is what the page shows and the tests read: smflow.state().
+type State struct {
+	// Query is the canonical query of the values; Scene and Preset are
+	// their scene and preset keys.
+	Query  string
+	Scene  string
+	Preset string
+	// T is the simulation's current time and TEnd its final time.
+	T    float64
+	TEnd float64
+	// Steps is the number of whole steps of the simulation taken, of
+	// TotalSteps; Done reports that the simulation reached TEnd. (A sweep
+	// does not step the simulation.)
+	Steps      int
+	TotalSteps int
+	Done       bool
+	// Progress is the fraction of the task's work done (Task.Progress):
+	// steps of TotalSteps, or of the order scene's sweep.
+	Progress float64
+	// Playing and Visible report whether the game plays and its canvas is
+	// on screen.
+	Playing bool
+	Visible bool
+	// Error says why no simulation could be built at all ("" when one was).
+	Error string
+	// Methods is the state of every track of the simulation.
+	Methods []MethodState
+	// Warnings are those of the last change of the values.
+	Warnings []param.Warning
+}
+
+// State returns the current state.
+func (g *Game) State() State {
+	st := State{
+		Query: g.query, Scene: g.values.Scene, Preset: g.values.Preset,
+		TEnd: g.values.T, Playing: g.playing, Visible: g.visible,
+		Error: g.err, Warnings: g.warnings,
+	}
+	if s := g.sim; s != nil {
+		st.T, st.Steps, st.TotalSteps, st.Done = s.Time(), s.Steps(), s.TotalSteps(), s.Done()
+		st.Progress = g.task.Progress()
+		for i, tr := range s.Tracks() {
+			ss := s.Status(i)
+			st.Methods = append(st.Methods, MethodState{
+				Name: tr.Method.String(), Label: tr.Method.Label(),
+				Diverged: ss.Diverged, DivergedAt: ss.At, DivergedReps: ss.Reps, Reps: tr.Reps,
+			})
+		}
+	}
+	return st
+}
+
+// Stats returns the performance statistics: the Meter's, with the speed,
+// whether it is held, and Ebiten's and the Pacer's figures.
+func (g *Game) Stats() Stats {
+	s := g.meter.Stats()
+	s.Speed = g.values.Speed
+	s.Behind = g.runner.Behind() && g.playing
+	s.FPS, s.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
+	s.PaceMs = g.pacer.Interval().Seconds() * 1e3
+	s.MsFrame = g.pacer.MeanFrame().Seconds() * 1e3
+	return s
+}

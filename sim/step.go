@@ -1,0 +1,200 @@
+package sim
+
+import "sync"
+
+// Step advances every method by one SGD step: one step of SGD, K substeps
+// of h = alpha/K of the continuous-time models. A step partly done by
+// StepPart is completed.
+func (s *Sim) Step() { s.StepPart(nil) }
+
+// partWork is the work (in particle-data evaluations, see partCost) done
+// between two calls of StepPart's stop function.
+const partWork = 4096
+
+// A cursor is the position of a step taken in parts: track tr, replica r,
+// substep sub (the next part to do).
+type cursor struct{ tr, r, sub int }
+
+// StepPart advances the current step part by part, in the order Step takes
+// them: for SGD one replica's step, for a continuous-time model one substep
+// of one replica. Every time about partWork particle-data evaluations were
+// done since its last call (counted across calls), it calls stop; when stop
+// returns true, StepPart returns false, leaving the step partly done
+// (Partial), and the next call of StepPart or Step goes on from there. It
+// returns true when the step is complete (Steps has grown by one). A nil
+// stop never stops. A step taken in parts is identical to Step: every
+// replica has its own random stream.
+//
+// While a step is partly done, some replicas are one step ahead of Steps:
+// complete the step (Step or StepPart(nil)) before reading the state as a
+// whole (Hash, an export, a picture).
+func (s *Sim) StepPart(stop func() bool) bool {
+	c := &s.cur
+	for ; c.tr < len(s.tracks); c.tr, c.r = c.tr+1, 0 {
+		tr := s.tracks[c.tr]
+		w := s.worker(tr, 0)
+		subs := 1
+		if tr.Method != SGD {
+			subs = s.cfg.K
+		}
+		cost := s.partCost(tr)
+		for c.r < tr.Reps {
+			b := subs
+			if subs > 1 && stop != nil {
+				b = c.sub + 1 // one substep at a time
+			}
+			s.part(tr, c.r, w, s.step, c.sub, b)
+			s.since += cost * (b - c.sub)
+			if b == subs {
+				c.r, c.sub = c.r+1, 0
+			} else {
+				c.sub = b
+			}
+			if s.since >= partWork && stop != nil {
+				s.since = 0
+				if stop() && (c.tr+1 < len(s.tracks) || c.r < tr.Reps) {
+					return false
+				}
+			}
+		}
+	}
+	s.cur = cursor{}
+	s.step++
+	return true
+}
+
+// Partial reports whether a step is partly done (see StepPart).
+func (s *Sim) Partial() bool { return s.cur != cursor{} }
+
+// partCost estimates the work of one part of tr in particle-data
+// evaluations: N*D for an SGD step (one datum), N*D*nData for a substep of a
+// continuous-time model (the full gradient and the noise of every datum).
+func (s *Sim) partCost(tr *Track) int {
+	c := tr.N * tr.D
+	if tr.Method != SGD {
+		c *= max(s.model.NumData(), 1)
+	}
+	return c + 8
+}
+
+// RunTo advances every method to step target (at most TotalSteps is not
+// enforced), running replicas on up to workers goroutines. The result is
+// identical to calling Step repeatedly. progress, if not nil, is called from
+// the calling goroutine with the fraction of work done.
+func (s *Sim) RunTo(target, workers int, progress func(float64)) {
+	if s.Partial() && target > s.step {
+		s.Step()
+	}
+	if target <= s.step {
+		return
+	}
+	workers = max(workers, 1)
+	type job struct{ tr, r int }
+	var jobs []job
+	for i, tr := range s.tracks {
+		for r := 0; r < tr.Reps; r++ {
+			jobs = append(jobs, job{i, r})
+		}
+	}
+	ch := make(chan job)
+	done := make(chan struct{}, len(jobs))
+	var wg sync.WaitGroup
+	for g := 0; g < workers; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for j := range ch {
+				tr := s.tracks[j.tr]
+				s.advance(tr, j.r, s.worker(tr, g), s.step, target)
+				done <- struct{}{}
+			}
+		}(g)
+	}
+	go func() {
+		for _, j := range jobs {
+			ch <- j
+		}
+		close(ch)
+	}()
+	for i := range jobs {
+		<-done
+		if progress != nil {
+			progress(float64(i+1) / float64(len(jobs)))
+		}
+	}
+	wg.Wait()
+	s.step = target
+}
+
+// worker returns the scratch space of goroutine g for track tr.
+func (s *Sim) worker(tr *Track, g int) *worker {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	for len(tr.work) <= g {
+		tr.work = append(tr.work, nil)
+	}
+	if tr.work[g] == nil {
+		d, n := tr.D, tr.N
+		ev := s.model.NewEval(n)
+		w := &worker{eval: ev, grad: make([]float64, n*d), save: make([]float64, n*d)}
+		if tr.Method != SGD {
+			h := s.cfg.Alpha / float64(s.cfg.K)
+			w.integ = newIntegrator(ev, tr.Method, s.cfg.Scheme, s.cfg.Alpha, h, n, d, s.model.NumData())
+		}
+		tr.work[g] = w
+	}
+	return tr.work[g]
+}
+
+// advance moves replica r of tr from step from to step to.
+func (s *Sim) advance(tr *Track, r int, w *worker, from, to int) {
+	subs := 1
+	if tr.Method != SGD {
+		subs = s.cfg.K
+	}
+	for i := from; i < to && tr.DivergedAt[r] < 0; i++ {
+		s.part(tr, r, w, i, 0, subs)
+	}
+}
+
+// part takes substeps a to b-1 of step i of replica r of tr (SGD has the
+// one substep 0). The state is saved at substep 0; after the last substep
+// a replica that left the finite numbers is put back to its last finite
+// state and frozen (DivergedAt = i+1). A frozen replica does not move.
+func (s *Sim) part(tr *Track, r int, w *worker, i, a, b int) {
+	if tr.DivergedAt[r] >= 0 {
+		return
+	}
+	z := tr.Replica(r)
+	rng := tr.rngs[r]
+	if a == 0 {
+		copy(w.save, z)
+	}
+	if tr.Method == SGD {
+		j := rng.IntN(s.model.NumData())
+		w.eval.SampleGrad(w.grad, z, j)
+		for q := range z {
+			z[q] -= s.cfg.Alpha * w.grad[q]
+		}
+	} else {
+		for sub := a; sub < b; sub++ {
+			w.integ.step(z, rng)
+		}
+		if b < s.cfg.K {
+			return
+		}
+	}
+	if !finite(z) {
+		copy(z, w.save)
+		tr.DivergedAt[r] = i + 1
+	}
+}
+
+func finite(z []float64) bool {
+	for _, v := range z {
+		if v-v != 0 { // NaN or Inf
+			return false
+		}
+	}
+	return true
+}
