@@ -5,7 +5,9 @@
 #   make wasm    build dist/smflow.wasm
 #   make dist    the static site in dist/ (relative paths; precompressed .br and .gz)
 #   make serve   make dist, then serve it on http://127.0.0.1:8080
-#   make bench   simulation steps/s and ms per Update/Draw in headless Chromium, next to native benchmarks
+#   make bench   simulation steps/s, ms per Update/Draw, first-frame time, FPS/TPS and allocations
+#                per Draw in headless Chromium, next to native benchmarks: reported, not asserted
+#                (make test asserts behaviour only, nothing that depends on the machine's speed)
 #   make screenshots  PNGs of the page and of every scene and preset into $(SHOTS)
 #   make readme  regenerate the parameter and preset tables of README.md
 #   make profile Q='scene=meanfield&autoplay=1' ROOT=Game_.Draw   the page's hottest Go functions

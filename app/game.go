@@ -73,7 +73,8 @@ type Game struct {
 	mem runtime.MemStats // read around Update and Draw to count allocations
 
 	pngReqs []func([]byte, error)
-	err     string // set when no simulation could be built at all
+	rp      repaint // paints forced by Repaint
+	err     string  // set when no simulation could be built at all
 }
 
 // New returns a Game showing the scene that query describes (see
@@ -157,6 +158,10 @@ func (g *Game) allocCount() uint64 {
 // painted at once (completing a unit partly done).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frameUsed = 0
+	if g.rp.left > 0 {
+		g.drawRepaint(screen)
+		return
+	}
 	t0 := time.Now()
 	must := !g.drawn || g.relayout
 	if !must && (!g.visible || !g.dirty || g.task != nil && g.task.Partial() || !g.pacer.Ready(t0)) {

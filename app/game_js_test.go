@@ -9,6 +9,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestGameReset(t *testing.T) {
@@ -72,7 +73,9 @@ func TestGameBadQueries(t *testing.T) {
 func TestGameUpdate(t *testing.T) {
 	g := New("scene=flow&T=1000&speed=600", Options{})
 	g.Play()
-	for i := 0; i < 30; i++ {
+	// 30 Updates, and more until a step is done (a stall of the machine
+	// makes the Runner pay back the overrun first).
+	for i := 0; i < 30 || g.State().Steps == 0 && i < 3000; i++ {
 		if err := g.Update(); err != nil {
 			t.Fatal(err)
 		}
@@ -126,6 +129,9 @@ func TestGameStart(t *testing.T) {
 func TestGameStepInParts(t *testing.T) {
 	const q = "scene=fluct&T=1"
 	g := New(q+"&autoplay=1&speed=1000", Options{})
+	// A budget far below any step's cost, whatever the machine: the first
+	// part uses it up, so the step cannot fit in one Update.
+	g.runner.Budget = time.Nanosecond
 	partial := false
 	for i := 0; i < 200 && !partial; i++ {
 		g.Update()

@@ -8,8 +8,6 @@ import (
 	"image/png"
 	"net/url"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,41 +102,13 @@ func jsString(s string) string {
 	return b.String()
 }
 
-// firstFrameLimit is the time allowed from navigation to the first frame, in
-// ms: 3000, or $SMFLOW_FIRST_FRAME_MS.
-func firstFrameLimit() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("SMFLOW_FIRST_FRAME_MS"), 64); err == nil && v > 0 {
-		return v
-	}
-	return 3000
-}
-
-// TestDefaultPage: the page draws its first frame within 3 s of the
-// navigation (the best of three loads: software WebGL on a busy two-core
-// machine varies a lot), has no warnings, and time advances after the play
-// button is clicked.
+// TestDefaultPage: the page draws its first frame, has no warnings, and
+// time advances after the play button is clicked; the keyboard pauses,
+// steps and resets. (How soon the first frame comes is machine-dependent:
+// make bench reports it.)
 func TestDefaultPage(t *testing.T) {
-	var tb *tab
-	best := 0.0
-	for try := 0; try < 3; try++ {
-		if try == 0 {
-			tb = open(t, "/")
-		} else {
-			tb.navigate("/") // load again in the same tab
-		}
-		ff := eval[float64](tb, `window.smflowFirstFrameAt`)
-		t.Logf("first frame %.0f ms after navigation start; milestones %s", ff, eval[string](tb, `JSON.stringify(Object.assign({},
-			window.smflowTimes, {wasmFetched: (performance.getEntriesByType("resource").find(r => r.name.endsWith("smflow.wasm")) || {}).responseEnd}))`))
-		if try == 0 || ff < best {
-			best = ff
-		}
-		if best <= firstFrameLimit() {
-			break
-		}
-	}
-	if best > firstFrameLimit() {
-		t.Errorf("first frame after %.0f ms, want at most %.0f", best, firstFrameLimit())
-	}
+	tb := open(t, "/")
+	t.Logf("first frame %.0f ms after navigation start; milestones %s", eval[float64](tb, `window.smflowFirstFrameAt`), milestones(tb))
 	tb.drawn()
 	if tb.visible("#loading") {
 		t.Error("the loading message is still shown")
@@ -155,24 +125,24 @@ func TestDefaultPage(t *testing.T) {
 	}
 	tb.saveShot("page")
 	tb.click("#transport button.play")
-	tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+	tb.waitFor(`smflow.state().t > 0`, patience)
 	t1 := tb.state().T
-	tb.waitFor(fmt.Sprintf(`smflow.state().t > %v || smflow.state().done`, t1), 30*time.Second)
+	tb.waitFor(fmt.Sprintf(`smflow.state().t > %v || smflow.state().done`, t1), patience)
 	// Keyboard: space pauses once the page has focus.
 	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(" ")); err != nil {
 		t.Fatal(err)
 	}
-	tb.waitFor(`!smflow.state().playing`, 5*time.Second)
+	tb.waitFor(`!smflow.state().playing`, patience)
 	// The right arrow steps, r resets.
 	n := tb.state().Steps
 	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
 		t.Fatal(err)
 	}
-	tb.waitFor(fmt.Sprintf(`smflow.state().steps === %d || smflow.state().done`, n+1), 5*time.Second)
+	tb.waitFor(fmt.Sprintf(`smflow.state().steps === %d || smflow.state().done`, n+1), patience)
 	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("r")); err != nil {
 		t.Fatal(err)
 	}
-	tb.waitFor(`smflow.state().steps === 0`, 5*time.Second)
+	tb.waitFor(`smflow.state().steps === 0`, patience)
 	tb.drawn()
 	// Equations of the visible methods are shown.
 	n = eval[int](tb, `document.querySelectorAll("#eqs tr math").length`)
@@ -180,6 +150,13 @@ func TestDefaultPage(t *testing.T) {
 		t.Errorf("%d equations for %d methods", n, len(st.Methods))
 	}
 	tb.noErrors()
+}
+
+// milestones returns the page's start-up milestones (ms since the
+// navigation start) as JSON.
+func milestones(tb *tab) string {
+	return eval[string](tb, `JSON.stringify(Object.assign({},
+		window.smflowTimes, {wasmFetched: (performance.getEntriesByType("resource").find(r => r.name.endsWith("smflow.wasm")) || {}).responseEnd}))`)
 }
 
 // TestURLRoundTrip: a control change shows in the URL; loading that URL gives
@@ -306,7 +283,7 @@ func TestEmbedAndHide(t *testing.T) {
 	}
 	tb.drawn()
 	tb.click("#overlay button.play")
-	tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+	tb.waitFor(`smflow.state().t > 0`, patience)
 	tb.click("#overlay button[data-act=reset]")
 	if href := eval[string](tb, `document.querySelector("#overlay a.full").href`); strings.Contains(href, "embed=1") || !strings.Contains(href, "scene=flow") {
 		t.Errorf("link to the full app: %q", href)
@@ -337,7 +314,7 @@ func TestEmbedAndHide(t *testing.T) {
 	}
 	// The embed snippet: an iframe of this URL with embed=1.
 	tb.click(`button[data-act="copyembed"]`)
-	tb.waitFor(`document.querySelector("#copybox").value !== ""`, 5*time.Second)
+	tb.waitFor(`document.querySelector("#copybox").value !== ""`, patience)
 	snip := eval[string](tb, `document.querySelector("#copybox").value`)
 	if !strings.HasPrefix(snip, "<iframe ") || !strings.Contains(snip, "embed=1") || !strings.Contains(snip, "hide=alpha,seed,preset") {
 		t.Errorf("embed snippet %q", snip)
@@ -441,7 +418,7 @@ func TestScenes(t *testing.T) {
 				if scene == catalog.Order {
 					tb.sweepProgresses()
 				} else {
-					tb.waitFor(`smflow.state().t > 0`, 30*time.Second)
+					tb.waitFor(`smflow.state().t > 0`, patience)
 				}
 				if os.Getenv("SMFLOW_SHOTS") != "" {
 					// make screenshots: let the scene develop (half of T,
@@ -471,23 +448,23 @@ func TestScenes(t *testing.T) {
 // at).
 func (tb *tab) sweepProgresses() {
 	tb.t.Helper()
-	tb.waitFor(`smflow.state().playing && smflow.stats().stepsPerSec > 0`, 30*time.Second)
+	tb.waitFor(`smflow.state().playing && smflow.stats().stepsPerSec > 0`, patience)
 	if st := tb.state(); st.Error != "" || st.Done {
 		tb.t.Fatalf("order scene: error %q, done %v", st.Error, st.Done)
 	}
 	p0 := tb.state().Progress
-	tb.waitFor(fmt.Sprintf(`smflow.state().progress > %g`, p0), 30*time.Second)
-	tb.waitFor(`/weak-error sweep \d+% done/.test(document.querySelector("#status").textContent)`, 5*time.Second)
+	tb.waitFor(fmt.Sprintf(`smflow.state().progress > %g`, p0), patience)
+	tb.waitFor(`/weak-error sweep \d+% done/.test(document.querySelector("#status").textContent)`, patience)
 	r := tb.canvasRect()
 	a := tb.screenshot()
-	for try := 0; try < 20; try++ {
+	for end := time.Now().Add(patience); time.Now().Before(end); {
 		time.Sleep(250 * time.Millisecond)
 		b := tb.screenshot()
 		if differ(a, b, r) {
 			return
 		}
 	}
-	tb.t.Fatalf("order scene: the canvas did not change in 5 s of playing (stats %+v)", tb.stats())
+	tb.t.Fatalf("order scene: the canvas did not change in %v of playing (stats %+v)", patience, tb.stats())
 }
 
 // differ reports whether two images differ inside r.
@@ -503,85 +480,89 @@ func differ(a, b image.Image, r image.Rectangle) bool {
 	return false
 }
 
-// drawAllocFloor is what Ebitengine v2.8.8 allocates in every Draw of the
-// page: each draw command that does not merge into the previous one
-// allocates its []DstRegion (internal/graphicscommand/commandqueue.go:156,
-// in (*commandQueue).EnqueueDrawTrianglesCommand), and a frame has two:
-// screen.Clear in app.(*Game).Draw, then the one DrawTriangles call of the
-// scene's render.Painter (TestDrawAllocs in scene measures both exactly).
-// Every allocation of the views themselves is gone.
-const drawAllocFloor = 2
+// jsRepaint is the result of window.smflow.repaint(k, kind).
+type jsRepaint struct {
+	Paints         int     `json:"paints"`
+	Allocs         float64 `json:"allocs"`
+	AllocsPerPaint float64 `json:"allocsPerPaint"`
+}
 
-// TestRealTime: while playing, Update stays within its time budget, Update
-// allocates nothing and Draw nothing beyond Ebitengine's own allocations
-// (drawAllocFloor) in steady state, and a speed the machine cannot hold is
-// reported in the page.
+// repaintAllocs pauses the page and counts the heap allocations of k forced
+// paints of the paused picture and of k bare paints (screen.Clear and one
+// rectangle in one DrawTriangles call: what Ebitengine itself allocates for
+// any paint), each after k paints to warm up. The page counts them exactly
+// (runtime.MemStats around each paint), so both counts are independent of
+// the machine's speed.
+func (tb *tab) repaintAllocs(k int) (view, bare jsRepaint) {
+	tb.t.Helper()
+	eval[bool](tb, `(smflow.pause(), true)`)
+	for _, kind := range []string{"view", "bare"} {
+		expr := fmt.Sprintf(`smflow.repaint(%d, %s)`, k, jsString(kind))
+		eval[jsRepaint](tb, expr) // warm up
+		r := eval[jsRepaint](tb, expr)
+		if r.Paints != k {
+			tb.t.Fatalf("smflow.repaint(%d, %q) made %d paints", k, kind, r.Paints)
+		}
+		if kind == "bare" {
+			bare = r
+		} else {
+			view = r
+		}
+	}
+	return view, bare
+}
+
+// repaints is the number of paints that TestRealTime counts.
+const repaints = 10
+
+// TestRealTime: every real-time scene plays (its time advances), and once
+// paused, painting its picture again allocates exactly what Ebitengine
+// allocates for any paint, measured in the same page: the views allocate
+// nothing of their own in Draw. (Allocations per paint while playing depend
+// on how many steps fall between two paints, i.e. on the machine, and so do
+// the times per Update: make bench prints those. scene.TestDrawAllocs
+// checks Draw while the simulation moves, with a fixed number of steps per
+// frame.)
 func TestRealTime(t *testing.T) {
 	tb := open(t, "/")
 	for _, scene := range []string{catalog.Ensemble, catalog.Flow, catalog.Meanfield} {
 		t.Run(scene, func(t *testing.T) {
 			tb.t = t
-			// T large so the run does not end while measuring.
-			tb.navigate("/?scene=" + scene + "&T=1000&autoplay=1&speed=100000")
-			tb.waitFor(`smflow.state().steps > 0`, 30*time.Second)
-			// Two stats windows without calls into Go from the test, then
-			// three windows (a second each) to measure.
-			time.Sleep(2500 * time.Millisecond)
-			var ws []jsStats
-			for len(ws) < 3 {
-				s := tb.stats()
-				if len(ws) > 0 { // wait for the next window
-					time.Sleep(time.Second)
-					for try := 0; try < 40; try++ {
-						if s = tb.stats(); s != ws[len(ws)-1] {
-							break
-						}
-						time.Sleep(100 * time.Millisecond)
-					}
-				}
-				t.Logf("%s: %.0f steps/s, Update %.2f ms (max %.2f), Draw %.2f ms, step %.3f ms, %.1f FPS, %.1f TPS, %.1f paints/s, allocs per Update %.2f, per Draw %.2f",
-					scene, s.StepsPerSec, s.MsUpdate, s.MaxMsUpdate, s.MsDraw, s.MsStep, s.FPS, s.TPS, s.PaintsPerSec, s.AllocsUpd, s.AllocsDraw)
-				ws = append(ws, s)
-			}
-			if s := ws[0]; !s.Behind {
-				t.Errorf("speed 100000 reported as held (%.0f steps/s)", s.StepsPerSec)
-			}
-			if !tb.visible("#speedwarn") || !strings.Contains(eval[string](tb, `document.querySelector("#speedwarn").textContent`), "can't hold") {
-				t.Error("the page does not say that the speed cannot be held")
-			}
-			// The simulation works in parts (sim.Sim.StepPart), so Update's
-			// own time is the budget (8 ms) plus a part, whatever a step
-			// costs; 4 ms cover a part and the clock of this two-core
-			// machine, which the software compositor keeps busy. In the
-			// median window: a stall (another process, a collection) falls
-			// into one window.
-			over := make([]float64, len(ws))
-			for i, s := range ws {
-				over[i] = s.MsUpdate - (8 + 4)
-			}
-			sort.Float64s(over)
-			if over[1] > 0 {
-				t.Errorf("Update takes more than the budget (8 ms) plus 4 ms in most windows (ms over the bound: %v)", over)
-			}
-			// Allocations, counted exactly by the page (runtime.MemStats
-			// around every Update and Draw). Update allocates nothing: every
-			// window counts. Draw allocates Ebitengine's own (drawAllocFloor)
-			// in the median window: a window in which a buffer grew (the
-			// series get longer) may show a few more.
-			draws := make([]float64, len(ws))
-			for i, s := range ws {
-				draws[i] = s.AllocsDraw
-				if s.AllocsUpd > 1 {
-					t.Errorf("steady state allocates %.2f times per Update", s.AllocsUpd)
-				}
-			}
-			sort.Float64s(draws)
-			if draws[1] > drawAllocFloor {
-				t.Errorf("steady state allocates %.2f times per Draw (median of the windows %v), Ebitengine itself %d", draws[1], draws, drawAllocFloor)
+			// T large so the run does not end; a few steps so that the
+			// picture holds some history.
+			tb.navigate("/?scene=" + scene + "&T=1000&autoplay=1")
+			tb.waitFor(`smflow.state().steps >= 20`, patience)
+			view, bare := tb.repaintAllocs(repaints)
+			t.Logf("%s at step %d: a paint of the paused picture allocates %.2f times, a bare paint %.2f (Ebitengine's own)",
+				scene, tb.state().Steps, view.AllocsPerPaint, bare.AllocsPerPaint)
+			if view.Allocs != bare.Allocs {
+				t.Errorf("%d paints of the paused %s picture allocate %.0f times, %d bare paints %.0f (Ebitengine's own): the view allocates in Draw (scene.TestDrawAllocs -args -allocprof shows where)",
+					repaints, scene, view.Allocs, repaints, bare.Allocs)
 			}
 			tb.noErrorsSince()
 		})
 	}
+}
+
+// TestSpeedWarning: a speed that no machine can hold (10000 steps per
+// second of a mean-field step over 20000 particles and 10000 data, some
+// 10^8 evaluations each) is reported in the page, and a speed that every
+// machine holds (one step per second of the flow scene) is not.
+func TestSpeedWarning(t *testing.T) {
+	tb := open(t, "/?scene=meanfield&n=4096&M=20000&N=10000&T=1000&speed=10000&autoplay=1")
+	tb.waitFor(`smflow.stats().behind`, patience)
+	tb.waitFor(`(e => e.getClientRects().length > 0 && e.textContent.includes("can't hold"))(document.querySelector("#speedwarn"))`, patience)
+	tb.noErrorsSince()
+
+	tb.navigate("/?scene=flow&T=1000&speed=1&autoplay=1")
+	tb.waitFor(`smflow.state().steps >= 3`, patience)
+	if s := tb.stats(); s.Behind {
+		t.Errorf("speed 1 of the flow scene reported as not held (%.2f steps/s)", s.StepsPerSec)
+	}
+	if tb.visible("#speedwarn") {
+		t.Errorf("speed warning shown at speed 1: %q", eval[string](tb, `document.querySelector("#speedwarn").textContent`))
+	}
+	tb.noErrors()
 }
 
 // TestHiDPI: on a device with 2 device pixels per CSS pixel the canvas is
@@ -666,17 +647,17 @@ func TestOffscreenFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	const fw = `document.querySelector("#f").contentWindow`
-	tb.waitFor(fw+`.smflow && typeof `+fw+`.smflowFirstFrameAt === "number" && !!`+fw+`.smflowTimes.controls`, 60*time.Second)
-	tb.waitFor(`!`+fw+`.smflow.state().visible`, 10*time.Second)
+	tb.waitFor(fw+`.smflow && typeof `+fw+`.smflowFirstFrameAt === "number" && !!`+fw+`.smflowTimes.controls`, patience)
+	tb.waitFor(`!`+fw+`.smflow.state().visible`, patience)
 	s1 := eval[int](tb, fw+`.smflow.state().steps`)
 	time.Sleep(500 * time.Millisecond)
 	if s2 := eval[int](tb, fw+`.smflow.state().steps`); s2 != s1 {
 		t.Errorf("the frame below the fold ran: %d -> %d steps", s1, s2)
 	}
 	eval[bool](tb, `(document.querySelector("#f").scrollIntoView(), true)`)
-	tb.waitFor(fw+`.smflow.state().visible && `+fw+`.smflow.state().steps > 0`, 30*time.Second)
+	tb.waitFor(fw+`.smflow.state().visible && `+fw+`.smflow.state().steps > 0`, patience)
 	eval[bool](tb, `(window.scrollTo(0, 0), true)`)
-	tb.waitFor(`!`+fw+`.smflow.state().visible`, 10*time.Second)
+	tb.waitFor(`!`+fw+`.smflow.state().visible`, patience)
 	s1 = eval[int](tb, fw+`.smflow.state().steps`)
 	time.Sleep(500 * time.Millisecond)
 	if s2 := eval[int](tb, fw+`.smflow.state().steps`); s2 != s1 {

@@ -119,9 +119,15 @@ func TestDrawAllocs(t *testing.T) {
 		}
 		var measure bool
 		var clearAllocs, drawAllocs uint64
-		var draws int
+		var draws, perDraw int
 		var m0, m1, m2 runtime.MemStats
 		theGame.draw = func(screen *ebiten.Image) {
+			// The steps between two draws are taken here, not between
+			// frames: a slow frame makes Ebitengine call Update (and so
+			// the test goroutine) more than once before the next Draw,
+			// which would put more steps, and more growth of the buffers,
+			// between two draws on a slower machine.
+			advance(perDraw)
 			if measure {
 				runtime.ReadMemStats(&m0)
 			}
@@ -144,9 +150,8 @@ func TestDrawAllocs(t *testing.T) {
 				runtime.MemProfileRate = 1
 				before = memRecords()
 			}
-			measure = true
-			for i := 0; i < frames; i++ {
-				advance(steps)
+			perDraw, measure = steps, true
+			for draws < frames {
 				nextFrame()
 			}
 			measure = false
@@ -158,8 +163,8 @@ func TestDrawAllocs(t *testing.T) {
 		}
 		// Warm up: the caches of glyphs, layouts and labels fill, the
 		// buffers grow.
+		perDraw = steps
 		for i := 0; i < 40; i++ {
-			advance(steps)
 			nextFrame()
 		}
 		moving := run(30, steps)

@@ -105,6 +105,13 @@ func newBridge(g *app.Game) js.Value {
 		g.Step(n)
 		return nil
 	})
+	fn("repaint", func(args []js.Value) any {
+		k := 1
+		if a := arg(args, 0); a.Type() == js.TypeNumber {
+			k = a.Int()
+		}
+		return repaintJS(g, k, str(arg(args, 1)) == "bare")
+	})
 	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
 	fn("exportCSV", func(args []js.Value) any {
 		if str(arg(args, 0)) == "series" {
@@ -132,6 +139,28 @@ func newBridge(g *app.Game) js.Value {
 		return p
 	})
 	return obj
+}
+
+// repaintJS returns a Promise of {paints, allocs, allocsPerPaint} of the
+// next k paints forced by app.Game.Repaint.
+func repaintJS(g *app.Game, k int, bare bool) js.Value {
+	var exec js.Func
+	exec = js.FuncOf(func(this js.Value, args []js.Value) any {
+		resolve, reject := args[0], args[1]
+		err := g.Repaint(k, bare, func(r app.RepaintResult) {
+			resolve.Invoke(map[string]any{
+				"paints": r.Paints, "allocs": float64(r.Allocs),
+				"allocsPerPaint": float64(r.Allocs) / float64(r.Paints),
+			})
+		})
+		if err != nil {
+			reject.Invoke(js.Global().Get("Error").New(err.Error()))
+		}
+		return nil
+	})
+	p := js.Global().Get("Promise").New(exec)
+	exec.Release()
+	return p
 }
 
 func stateJS(s app.State) any {

@@ -20,6 +20,9 @@
 //	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
 //	exportCSV(kind)  CSV text of the state ("state", default) or the plotted series ("series")
 //	exportPNG()      a Promise of the PNG bytes (Uint8Array)
+//	repaint(k, kind) a Promise of {paints, allocs, allocsPerPaint} of the next k frames,
+//	                 forced to paint the view (or, kind "bare", one rectangle: Ebitengine's
+//	                 own allocations per paint)
 //
 // Every change of the values rewrites the URL with history.replaceState.
 // When window.smflowReady is a function it is called once the API exists,
