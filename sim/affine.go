@@ -10,10 +10,10 @@ package sim
 // the continuous-time models are linear SDEs whose noise is affine in z,
 // and the first and second moments of every method (and of its integrator)
 // follow exact linear recursions and ODEs (see Expectations, MATH.md
-// section 7). The quadratic (H_j = xi_j I, c_j = 0), shift (H_j = I,
-// c_j = xi_j) and linear-regression (H_j = phi_j phi_j^T, c_j = y_j phi_j,
-// phi_j = (x_j, 1)) problems are affine; their catalogue entries have
-// Problem.Exact set.
+// section 7). The quadratic problem (H_j = xi_j I, c_j = 0), additive
+// noise (H_j = I, c_j = xi_j) and linear regression (H_j = phi_j phi_j^T,
+// c_j = y_j phi_j, phi_j = (x_j, 1)) are affine; their catalogue entries
+// have Problem.Exact set.
 type AffineProblem interface {
 	PointProblem
 	// AffineGrad sets h (d*d values, row-major) to H_j and c (d values) to

@@ -23,7 +23,7 @@
 //   - WeakErrors and the order sweep: weak errors against alpha.
 //   - Expectations and ExactWeakErrors: exact expectations, without Monte
 //     Carlo, of SGD, the continuous-time models and their integrators on
-//     the affine problems (AffineProblem: quad, shift, linreg), from the
+//     the affine problems (AffineProblem, Problem.Exact), from the
 //     linear recursions and ODEs of their first and second moments.
 //
 // The parameter schema (package sim/param) turns URL query strings into a

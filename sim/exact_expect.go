@@ -14,7 +14,7 @@ const MaxExactDim = 12
 // observables sq, z1, pair and risk (see Observables) under SGD, the
 // continuous-time models GF, SME1, SME2 and SMF, and their integrators, for
 // the data set and the starting configuration of one Config of an affine
-// problem (AffineProblem: quad, shift, linreg), without Monte Carlo
+// problem (AffineProblem, Problem.Exact), without Monte Carlo
 // (MATH.md section 7).
 //
 // For the points u_1..u_n of the configuration, with zhat = (z, 1), the

@@ -27,7 +27,7 @@ type ExactPoint struct {
 }
 
 // ExactWeakErrors is the exact counterpart of WeakErrors for the problems
-// with exact expectations (HasExact: quad, shift, linreg): for every
+// with exact expectations (HasExact): for every
 // learning rate alpha of alphas and every method of base.Methods other than
 // SGD it returns E f of the method, of SGD and of the method's integrator
 // for the observable obs, computed exactly from the data set and starting

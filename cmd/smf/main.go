@@ -11,7 +11,7 @@
 // run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
 // final time T (or every DT); hash prints a hash of the final state of every
 // method; order estimates weak errors against SGD over learning rates and
-// fits their order (-exact: exact expectations of quad, shift and linreg;
+// fits their order (-exact: exact expectations where sim.HasExact;
 // -csv: rows method,alpha,value,sgd,error,...); params prints the parameter
 // table (Markdown) or the schema (JSON).
 package main

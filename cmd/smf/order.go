@@ -17,8 +17,8 @@ import (
 
 // cmdOrder estimates weak errors against SGD over a list of learning rates
 // and fits their order (the slope on log-log axes). With -exact it computes
-// them exactly for the problems with exact expectations (sim.HasExact: quad,
-// shift, linreg) instead of by Monte Carlo; with -csv it prints one CSV row
+// them exactly for the problems with exact expectations (sim.HasExact)
+// instead of by Monte Carlo; with -csv it prints one CSV row
 // per method and learning rate:
 //
 //	method,alpha,value,sgd,error,se                    (Monte Carlo)
@@ -37,7 +37,7 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	c.register(fs)
 	alphaList := fs.String("alphas", "0.25,0.125,0.0625,0.03125", "comma list of learning rates")
 	obsName := fs.String("f", "sq", "observable: sq, z1, pair or risk")
-	exact := fs.Bool("exact", false, "exact expectations instead of Monte Carlo (problems quad, shift and linreg)")
+	exact := fs.Bool("exact", false, "exact expectations instead of Monte Carlo (problems "+exactProblems()+")")
 	asCSV := fs.Bool("csv", false, "print CSV rows method,alpha,value,sgd,error,... instead of a table")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -232,4 +232,18 @@ func allZero(x []float64) bool {
 		}
 	}
 	return true
+}
+
+// exactProblems names the problems with exact expectations, e.g. "a, b and c".
+func exactProblems() string {
+	var names []string
+	for _, p := range sim.Problems() {
+		if p.Exact {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
