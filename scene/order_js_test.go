@@ -90,14 +90,20 @@ func TestOrderViewDraws(t *testing.T) {
 		t.Errorf("a redraw allocates %.1f times", redraw)
 	}
 	ss := view.Series()
-	if len(ss) != 4 {
-		t.Fatalf("%d series, want 4", len(ss))
+	if len(ss) != 4*3 {
+		t.Fatalf("%d series, want 4 of Monte Carlo points, 4 exact lines and 4 of the integrator", len(ss))
 	}
-	for _, sr := range ss {
-		if len(sr.T) != orderRates || len(sr.Y) != orderRates || len(sr.SE) != orderRates {
-			t.Errorf("series %s: %d points", sr.Name, len(sr.T))
+	for i, sr := range ss {
+		want := orderRates
+		if i >= 4 {
+			want = len(view.(*orderView).exp.xRates)
 		}
-		t.Logf("%-5s alpha %v error %v se %v", sr.Name, sr.T, sr.Y, sr.SE)
+		if len(sr.T) != want || len(sr.Y) != want || len(sr.SE) != want {
+			t.Errorf("series %s: %d points, want %d", sr.Name, len(sr.T), want)
+		}
+		if i < 4 {
+			t.Logf("%-5s alpha %v error %v se %v", sr.Name, sr.T, sr.Y, sr.SE)
+		}
 	}
 	view.Observe(s) // a no-op
 	w.Work()        // a no-op when done

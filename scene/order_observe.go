@@ -521,13 +521,25 @@ func (e *orderExp) guide(order int) (y float64, ok bool) {
 	return 0, false
 }
 
-// series returns one Series per method: T the learning rates, Y the signed
-// weak errors E f(Z_T) - E f(z_T), SE their standard errors.
+// series returns one Series per method of the Monte Carlo points: T the
+// learning rates, Y the signed weak errors E f(Z_T) - E f(z_T), SE their
+// standard errors; then, with exact lines, per method the exact errors
+// ("GF exact") and the integrator's share Scheme - Value ("GF
+// integrator"), with SE 0.
 func (e *orderExp) series() []Series {
 	var out []Series
 	for i := range e.lines {
 		l := &e.lines[i]
 		out = append(out, seriesOf(l.method.Label(), l.alpha, l.err, l.se))
+	}
+	if !e.hasExact {
+		return out
+	}
+	zero := make([]float64, len(e.xRates))
+	for i := range e.lines {
+		l := &e.lines[i]
+		out = append(out, seriesOf(l.method.Label()+" exact", e.xRates, l.xErr, zero),
+			seriesOf(l.method.Label()+" integrator", e.xRates, l.xShare, zero))
 	}
 	return out
 }

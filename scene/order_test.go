@@ -245,12 +245,17 @@ func TestOrderExpQuad(t *testing.T) {
 		t.Errorf("SMF fit %+v", smf.fit)
 	}
 	ss := e.series()
-	if len(ss) != 2 || ss[0].Name != "GF" || ss[1].Name != "SMF" {
-		t.Fatalf("series %+v", ss)
+	names := []string{"GF", "SMF", "GF exact", "GF integrator", "SMF exact", "SMF integrator"}
+	if len(ss) != len(names) {
+		t.Fatalf("%d series, want %v", len(ss), names)
 	}
-	for _, s := range ss {
-		if len(s.T) != orderRates || len(s.Y) != orderRates || len(s.SE) != orderRates || s.T[0] != 0.2 {
-			t.Errorf("series %+v", s)
+	for i, s := range ss {
+		n := orderRates
+		if i >= 2 {
+			n = len(e.xRates)
+		}
+		if s.Name != names[i] || len(s.T) != n || len(s.Y) != n || len(s.SE) != n || s.T[0] != 0.2 {
+			t.Errorf("series %d: %s with %d points, want %s with %d", i, s.Name, len(s.T), names[i], n)
 		}
 	}
 	if e.Busy() {
