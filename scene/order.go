@@ -299,12 +299,13 @@ func (v *orderView) Draw(dst *ebiten.Image, _ *sim.Sim, scale float64) {
 	v.drawStatus(strip)
 	_, rest = rest.CutTop(0.4 * em)
 	switch {
-	case rest.W >= 1.45*rest.H && rest.W/2.85 < v.tableWidth(0.75*em):
-		// Too narrow for the table beside the plot: the plot alone.
+	case rest.W >= 1.45*rest.H && rest.W/2.85 >= v.tableWidth(0.75*em):
+		v.rs = plot.Columns(v.rs[:0], rest, 1.2*em, 1.85, 1)
+	case 0.4*rest.H < 9*em || rest.W < v.tableWidth(0.6*em):
+		// No room for the table beside the plot nor below it: the plot
+		// alone.
 		v.drawPlot(rest)
 		return
-	case rest.W >= 1.45*rest.H:
-		v.rs = plot.Columns(v.rs[:0], rest, 1.2*em, 1.85, 1)
 	default:
 		top, bottom := rest.CutTop(0.6 * rest.H)
 		_, bottom = bottom.CutTop(0.6 * em)
@@ -391,12 +392,22 @@ func (v *orderView) drawStatus(r plot.Rect) {
 		p.Text(v.runsText, r.MaxX(), y, 0.9*em, plot.Muted, render.Right, render.Middle)
 	}
 	if e.warn != "" {
-		size := 0.9 * em
-		if w := p.TextWidth(e.warn, size); w > r.W {
-			size = math.Floor(size*r.W/w*2) / 2
-		}
-		p.Text(e.warn, r.X, y+1.5*em, size, plot.Alert, render.Left, render.Middle)
+		p.Text(e.warn, r.X, y+1.5*em, fitSize(p, e.warn, 0.9*em, r.W), plot.Alert, render.Left, render.Middle)
 	}
+}
+
+// fitSize returns the largest text size up to size, in half pixels, at
+// which s is at most w wide (at least 4).
+func fitSize(p *render.Painter, s string, size, w float64) float64 {
+	tw := p.TextWidth(s, size)
+	if tw <= w {
+		return size
+	}
+	size = math.Floor(size*w/tw*2) / 2
+	for size > 4 && p.TextWidth(s, size) > w {
+		size -= 0.5
+	}
+	return max(size, 4)
 }
 
 // dashed draws the part inside r of the segment (x0, y0)-(x1, y1) as a
@@ -570,10 +581,11 @@ func (v *orderView) drawGuides(area plot.Rect, amax float64) {
 }
 
 // drawExactLines draws the exact |error| of every method over the rates of
-// the lines (the first method widest, so that lines that coincide, SME2's
-// and SMF's for a one-point f, stay visible), broken where an error is 0
-// or not finite; and, when shown, the integrator's own error |Scheme -
-// Value| dashed in the same colour.
+// the lines, broken where an error is 0 or not finite (the first method
+// widest; a line equal to an earlier one, SMF's to SME2's for a one-point
+// f, dashed on top of it, so that both show); and, when shown, the
+// integrator's own error |Scheme - Value| with short dashes in the same
+// colour.
 func (v *orderView) drawExactLines(area plot.Rect) {
 	a, p, em, s, e := &v.loglog, v.p, v.em, v.s, &v.exp
 	n := len(e.lines)
@@ -592,6 +604,18 @@ func (v *orderView) drawExactLines(area plot.Rect) {
 	}
 	for i := range e.lines {
 		l := &e.lines[i]
+		w := (1.6 + 0.4*float64(n-1-i)) * s
+		if l.same >= 0 {
+			// On top of an equal line: dashed, so that both show.
+			for k := 1; k < len(e.xRates); k++ {
+				y0, y1 := math.Abs(l.xErr[k-1]), math.Abs(l.xErr[k])
+				if !(y0 > 0) || !(y1 > 0) || math.IsInf(y0, 0) || math.IsInf(y1, 0) {
+					continue
+				}
+				dashed(p, area, a.Tr.Px(e.xRates[k-1]), a.Tr.Py(y0), a.Tr.Px(e.xRates[k]), a.Tr.Py(y1), 0.7*em, 0.7*em, w, v.lineCol[i])
+			}
+			continue
+		}
 		xs := v.xs[:0]
 		for k, al := range e.xRates {
 			y := math.Abs(l.xErr[k])
@@ -601,7 +625,7 @@ func (v *orderView) drawExactLines(area plot.Rect) {
 				xs = append(xs, math.NaN(), math.NaN())
 			}
 		}
-		p.Polyline(xs, (1.3+0.6*float64(n-1-i))*s, v.lineCol[i])
+		p.Polyline(xs, w, v.lineCol[i])
 		v.xs = xs
 	}
 }
@@ -649,11 +673,16 @@ func (v *orderView) drawExactTable(r plot.Rect) {
 	gw := v.groupWidth()
 	colA := r.X + 4.6*ts                            // right edge of the alpha column
 	colW := (r.MaxX() - colA - 0.4*ts) / float64(n) // width of a method's group
-	// Right edges of the sub-columns of group i: error, slope, integrator.
+	// Right edges of the sub-columns of group i: error, slope, integrator,
+	// spread over at most 1.3 times the width they need.
 	sub := func(i int, j int) float64 {
-		x0 := colA + 0.4*ts + float64(i)*colW
 		f := [3]float64{4.6, 7.6, 12.1}
-		return x0 + f[j]/gw*colW
+		cw := f[1]
+		if v.showScheme {
+			cw = f[2]
+		}
+		u := min(colW/gw, 1.3*ts)
+		return colA + 0.4*ts + (float64(i)+0.5)*colW + (f[j]-cw/2)*u
 	}
 	y := r.Y + lh/2
 	p.Text("alpha", colA, y+0.5*lh, ts, plot.Ink, render.Right, render.Middle)
@@ -719,11 +748,8 @@ func (v *orderView) drawExactTable(r plot.Rect) {
 		}
 	}
 	y += 2 * lh
-	note := "slope: log2 of e(alpha)/e(alpha/2);  MC fit: the resolved Monte Carlo points (grey rates: none)"
-	if w := p.TextWidth(note, small); w > r.W {
-		small = math.Floor(small*r.W/w*2) / 2
-	}
-	p.Text(note, r.X, y, small, plot.Muted, render.Left, render.Middle)
+	note := "slope: log2 of e(alpha)/e(alpha/2);  MC fit: slope of the resolved Monte Carlo points (at the rates in black)"
+	p.Text(note, r.X, y, fitSize(p, note, small, r.W), plot.Muted, render.Left, render.Middle)
 }
 
 // drawTable draws the weak errors per rate and method, the ratio of the

@@ -13,6 +13,7 @@ import (
 	"smflow/render/plot"
 	"smflow/render/rendertest"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // notWhite counts the pixels that are not the background.
@@ -140,6 +141,10 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		{"order-pair", "scene=order&n=2&alpha=0.2&reps=256&N=8&T=0.5&methods=sme2,smf", 1280, 720, 1},
 		{"order-shift", "scene=order&problem=shift&alpha=0.2&reps=256&N=8&T=0.5&methods=gf,sme1,smf", 1280, 720, 1},
 		{"order-portrait", "scene=order&reps=64&N=8&T=0.5", 600, 800, 1},
+		{"order-page", "scene=order&reps=64&N=8&T=0.5", 690, 560, 1},
+		{"order-schemeerr", "scene=order&reps=64&N=8&T=0.5&schemeerr=1", 1280, 720, 1},
+		{"order-euler", "scene=order&reps=64&N=8&T=0.5&scheme=euler&schemeerr=1", 690, 560, 1},
+		{"order-tanh2", "scene=order&problem=tanh2&alpha=0.2&reps=64&N=8&T=0.5&methods=gf,sme1,smf", 1280, 720, 1},
 		// Overflow at the large rates: +Inf errors, NaN standard errors,
 		// errors over 300 decades.
 		{"order-overflow", "scene=order&problem=quad&xim=10&xis=3&alpha=1&T=20&reps=16&N=8&methods=gf,sme1,smf", 1280, 720, 1},
@@ -147,6 +152,8 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		s := build(t, c.q)
 		v := New("order")
 		v.Reset(s)
+		vals, _ := param.Parse(c.q)
+		SetValues(v, vals)
 		for w := SweepOf(v); w.Busy(); {
 			w.Work()
 		}

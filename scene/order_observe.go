@@ -178,6 +178,9 @@ type orderLine struct {
 	// rates (NaN if undefined).
 	local  []float64
 	xSlope float64
+	// same is the index of an earlier line with the same exact errors
+	// (SME2 and SMF for a one-point f: their one-point laws agree), or -1.
+	same int
 }
 
 // refit fits |err| = C alpha^p over the resolved points (weighted by their
@@ -315,8 +318,34 @@ func (e *orderExp) computeExact(cfg sim.Config, obs sim.Observable) {
 			l.xSlope = l.local[n-1]
 		}
 	}
+	for i := range e.lines {
+		e.lines[i].same = -1
+		for j := 0; j < i && e.lines[i].same < 0; j++ {
+			if sameValues(e.lines[i].xErr, e.lines[j].xErr) {
+				e.lines[i].same = j
+			}
+		}
+	}
 	e.hasExact = true
 	e.schemeWarning()
+}
+
+// sameValues reports whether a and b hold the same values to 1e-12
+// relative (NaN equal to NaN).
+func sameValues(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, x := range a {
+		y := b[i]
+		if x != x && y != y {
+			continue
+		}
+		if !(math.Abs(x-y) <= 1e-12*max(math.Abs(x), math.Abs(y))) {
+			return false
+		}
+	}
+	return true
 }
 
 // schemeWarning sets warn when, at a Monte Carlo rate, the integrator's own
