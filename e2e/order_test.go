@@ -128,6 +128,7 @@ func TestOrderScene(t *testing.T) {
 	t.Logf("first frame %v, exact slopes %v, Monte Carlo done %v after loading (%v after play)",
 		firstFrame.Round(time.Millisecond), slopesAt.Round(time.Millisecond), doneAt.Round(time.Millisecond), (doneAt - played).Round(time.Millisecond))
 	tb.drawn()
+	tb.saveShot("order-done")
 	tb.noErrors()
 }
 
