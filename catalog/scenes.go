@@ -133,7 +133,7 @@ var scenes = []Scene{
 			{
 				Key:     "weak-order",
 				Name:    "weak error O(alpha) vs O(alpha^2)",
-				Caption: "Weak errors against alpha: exact lines over ten octaves (quad, shift, linreg), Monte Carlo points as the check; slope 1 for GF and SME1, 2 for SME2 and SMF.",
+				Caption: "Weak error against alpha: exact lines (quad, shift, linreg), Monte Carlo points; slopes 1 (GF, SME1) and 2 (SME2, SMF).",
 				Query:   "problem=quad&dim=2&xim=1&xis=0.2&alpha=0.5&T=2&N=64&reps=4096&methods=gf,sme1,sme2,smf",
 			},
 			{
