@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"image"
 	"math"
 	"strings"
 	"testing"
@@ -167,5 +168,40 @@ func TestOrderWarning(t *testing.T) {
 		t.Errorf("query %q lost the toggle", q)
 	}
 	tb.drawn()
+	// The toggle off: the dashed lines and the table's column go, the
+	// experiment stays (no rebuild: the progress is kept).
+	r := tb.canvasRect()
+	with := tb.screenshot()
+	eval[bool](tb, `(smflow.play(), true)`)
+	tb.waitFor(`smflow.state().progress > 0.05`, 60*time.Second)
+	eval[bool](tb, `(smflow.pause(), true)`)
+	p0 := eval[float64](tb, `smflow.state().progress`)
+	eval[[]warning](tb, `smflow.setParam("schemeerr", "0")`)
+	if p := eval[float64](tb, `smflow.state().progress`); p != p0 {
+		t.Errorf("the toggle restarted the sweep: progress %v, was %v", p, p0)
+	}
+	changed := false
+	for try := 0; try < 20 && !changed; try++ {
+		time.Sleep(150 * time.Millisecond)
+		changed = inkDiffers(with, tb.screenshot(), r)
+	}
+	if !changed {
+		t.Error("the canvas did not change when the toggle went off")
+	}
 	tb.noErrors()
+}
+
+// inkDiffers reports whether two screenshots differ inside r by more than
+// a few pixels.
+func inkDiffers(a, b image.Image, r image.Rectangle) bool {
+	r = r.Intersect(a.Bounds()).Intersect(b.Bounds())
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n > 100
 }
