@@ -18,11 +18,23 @@ const orderRates = 4
 
 // orderOctaves is the number of octave rates alpha, alpha/2, ...,
 // alpha/2^(orderOctaves-1) of the exact lines (problems with exact
-// expectations); orderPerOctave is the number of rates per octave on them.
-const (
-	orderOctaves   = 10
-	orderPerOctave = 4
-)
+// expectations).
+const orderOctaves = 10
+
+// perOctave returns the number of rates per octave of the exact lines for
+// points of dimension d: their cost grows like (d+1)^6 (products and
+// exponentials of the (d+1)^2 x (d+1)^2 moment maps; about 0.1-0.2 s for
+// the 37 rates of d = 2 in the browser, where gonum is many times slower
+// than natively), so fewer rates for larger d keep Reset short.
+func perOctave(d int) int {
+	switch {
+	case d <= 2:
+		return 4
+	case d == 3:
+		return 2
+	}
+	return 1
+}
 
 // orderPiece is the number of substeps (SGD steps times k for a
 // continuous-time method) of one piece of the Monte Carlo sweep (one Work):
@@ -228,6 +240,7 @@ type orderExp struct {
 	// xOct the indices of the octave rates among them, the first
 	// orderRates of which are the Monte Carlo rates.
 	hasExact bool
+	dim      int // the dimension d of a point
 	xErr     error
 	xRates   []float64
 	xOct     []int
@@ -258,6 +271,7 @@ func (e *orderExp) reset(s *sim.Sim) {
 		points = tr[0].N
 	}
 	e.obs = orderObservable(points)
+	e.dim = s.Model().Dim()
 	e.methods = orderMethods(e.methods, e.base.Methods)
 	e.reps = max(e.base.Reps, 1)
 	if len(e.methods) == 0 {
@@ -289,7 +303,7 @@ func (e *orderExp) computeExact(cfg sim.Config, obs sim.Observable) {
 	if !sim.HasExact(cfg.Problem) {
 		return
 	}
-	e.xRates, e.xOct = exactRates(e.xRates, e.xOct, e.base.Alpha, e.base.T, orderOctaves, orderPerOctave)
+	e.xRates, e.xOct = exactRates(e.xRates, e.xOct, e.base.Alpha, e.base.T, orderOctaves, perOctave(e.dim))
 	pts, err := sim.ExactWeakErrors(cfg, e.xRates, obs)
 	if err != nil {
 		e.xErr = err

@@ -380,7 +380,7 @@ func TestExactRates(t *testing.T) {
 		{2, 2, 10 + 0 + 1 + 7*3}, // n = 1 | - | 2 | 3 | 4 | 5, 6, 7 | 8 ...
 		{0.3, 1, 10 + 9*3},       // T/alpha = 3.33 | 4, 5, 6 | 6.67 ...
 	} {
-		rates, oct := exactRates(nil, nil, c.alpha, c.T, orderOctaves, orderPerOctave)
+		rates, oct := exactRates(nil, nil, c.alpha, c.T, orderOctaves, perOctave(2))
 		if len(oct) != orderOctaves || len(rates) != c.want {
 			t.Errorf("alpha %v T %v: %d rates %v, %d octaves; want %d rates", c.alpha, c.T, len(rates), rates, len(oct), c.want)
 			continue
@@ -401,6 +401,9 @@ func TestExactRates(t *testing.T) {
 				}
 			}
 		}
+	}
+	if rates, _ := exactRates(nil, nil, 0.5, 2, orderOctaves, perOctave(8)); len(rates) != orderOctaves {
+		t.Errorf("d = 8: %d rates, want the octaves alone", len(rates))
 	}
 	if s := localSlope(4e-3, 1e-3); math.Abs(s-2) > 1e-15 {
 		t.Errorf("localSlope = %v", s)
