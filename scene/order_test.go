@@ -320,8 +320,8 @@ func TestOrderWorkAllocs(t *testing.T) {
 // as many runs as make orderPiece substeps when they are short.
 func TestOrderRateRuns(t *testing.T) {
 	var e orderExp
-	// T/alpha = 1100 steps of k = 4 substeps: one run per piece.
-	e.reset(build(t, "scene=order&problem=quad&alpha=0.001&T=1.1&reps=8&N=8&methods=gf,sme1,smf"))
+	// T/alpha = 300 steps of k = 4 substeps: one run per piece.
+	e.reset(build(t, "scene=order&problem=quad&alpha=0.001&T=0.3&reps=8&N=8&methods=gf,sme1,smf"))
 	if !e.exact {
 		t.Fatal("the quadratic's SGD side is not exact")
 	}
@@ -346,9 +346,9 @@ func TestOrderRateRuns(t *testing.T) {
 		t.Errorf("the second rate starts at run %d of %d", d, a)
 	}
 
-	// T/alpha = 10, 20, 40, 80 steps of 4 substeps: 51, 25, 12, 6 runs
+	// T/alpha = 10, 20, 40, 80 steps of 4 substeps: 25, 12, 6, 3 runs
 	// per piece, so that the 17 runs (and the empty SGD track) of the rates
-	// take 1, 1, 2, 3 pieces.
+	// take 1, 2, 3, 6 pieces.
 	e.reset(build(t, "scene=order&problem=quad&alpha=0.1&T=1&reps=8&N=8&methods=gf,sme1,smf"))
 	var pieces []int
 	for e.Busy() {
@@ -362,8 +362,8 @@ func TestOrderRateRuns(t *testing.T) {
 		}
 		pieces[k]++
 	}
-	if !slices.Equal(pieces, []int{1, 1, 2, 3}) {
-		t.Errorf("pieces per rate %v, want [1 1 2 3]", pieces)
+	if !slices.Equal(pieces, []int{1, 2, 3, 6}) {
+		t.Errorf("pieces per rate %v, want [1 2 3 6]", pieces)
 	}
 }
 
@@ -469,58 +469,79 @@ func TestOrderExactDefault(t *testing.T) {
 	}
 }
 
-// The Monte Carlo sweep of the default order scene agrees with the exact
-// values of what it estimates (the scheme's expectation, the model's plus
-// the integrator's share) within 4 SE at every rate, and with the exact
-// lines within 4 SE plus the share; the report then holds both kinds of
-// rows and is done.
+// The Monte Carlo sweep of the default order scene and of its presets
+// agrees with the exact values of what it estimates (the scheme's
+// expectation: the model's plus the integrator's share) within 4 SE at
+// every rate, and with the exact lines within 4 SE plus the share at every
+// resolved rate; the report then holds both kinds of rows and is done.
 func TestOrderMonteCarloMatchesExact(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the whole sweep")
+		t.Skip("runs the whole sweeps")
 	}
-	e := runExp(t, "scene=order")
-	if !e.hasExact {
-		t.Fatal("no exact lines")
-	}
-	resolved := 0
-	for _, l := range e.lines {
-		for k, a := range l.alpha {
-			x := e.xOct[k]
-			if e.xRates[x] != a {
-				t.Fatalf("Monte Carlo rate %v against exact %v", a, e.xRates[x])
+	for _, c := range []struct {
+		q        string
+		resolved int
+	}{
+		{"scene=order", 12},
+		{"scene=order&preset=quad", 10},
+		{"scene=order&preset=npoint", 4},
+		{"scene=order&preset=shift", 10},
+	} {
+		v, ws := param.Resolve(c.q)
+		if len(ws) > 0 {
+			t.Fatalf("%s: %v", c.q, ws)
+		}
+		s, _, err := param.Build(&v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e orderExp
+		e.reset(s)
+		for e.Busy() {
+			e.Work()
+		}
+		if e.err != nil || !e.hasExact {
+			t.Fatalf("%s: err %v, exact %v", c.q, e.err, e.hasExact)
+		}
+		resolved := 0
+		for _, l := range e.lines {
+			for k, a := range l.alpha {
+				x := e.xOct[k]
+				if e.xRates[x] != a {
+					t.Fatalf("%s: Monte Carlo rate %v against exact %v", c.q, a, e.xRates[x])
+				}
+				want := l.xErr[x] + l.xShare[x]
+				if d := math.Abs(l.err[k] - want); d > 4*l.se[k]+1e-9*math.Abs(want) {
+					t.Errorf("%s %s alpha %v: Monte Carlo %.4g +- %.2g, exact scheme %.4g (model %.4g)", c.q, l.method, a, l.err[k], l.se[k], want, l.xErr[x])
+				}
+				if l.resolved[k] {
+					resolved++
+					if d := math.Abs(l.err[k] - l.xErr[x]); d > 4*l.se[k]+math.Abs(l.xShare[x])+1e-12 {
+						t.Errorf("%s %s alpha %v: Monte Carlo %.4g +- %.2g off the exact line %.4g", c.q, l.method, a, l.err[k], l.se[k], l.xErr[x])
+					}
+				}
 			}
-			want := l.xErr[x] + l.xShare[x]
-			tol := 4*l.se[k] + 1e-9*math.Abs(want)
-			if d := math.Abs(l.err[k] - want); d > tol {
-				t.Errorf("%s alpha %v: Monte Carlo %.4g +- %.2g, exact scheme %.4g (model %.4g)", l.method, a, l.err[k], l.se[k], want, l.xErr[x])
-			}
-			if l.resolved[k] {
-				resolved++
-				if d := math.Abs(l.err[k] - l.xErr[x]); d > 4*l.se[k]+math.Abs(l.xShare[x])+1e-12 {
-					t.Errorf("%s alpha %v: Monte Carlo %.4g +- %.2g off the exact line %.4g", l.method, a, l.err[k], l.se[k], l.xErr[x])
+			t.Logf("%s %-4s Monte Carlo %.3g +- %.2g (resolved %v), fit %.2f +- %.2f", c.q, l.method, l.err, l.se, l.resolved, l.fit.Slope, l.fit.SlopeSE)
+		}
+		if resolved < c.resolved {
+			t.Errorf("%s: only %d of %d Monte Carlo points resolved, want %d", c.q, resolved, len(e.lines)*orderRates, c.resolved)
+		}
+		r := e.report()
+		if !r.Done || len(r.Rows) != len(e.lines)*(len(e.xRates)+orderRates) {
+			t.Errorf("%s: done %v, %d rows", c.q, r.Done, len(r.Rows))
+		}
+		mc := 0
+		for _, row := range r.Rows {
+			if !row.Exact {
+				mc++
+				if row.Resolved != (math.Abs(row.Error) >= 2*row.SE) {
+					t.Errorf("%s: row %+v", c.q, row)
 				}
 			}
 		}
-		t.Logf("%-4s Monte Carlo %.3g +- %.2g (resolved %v), fit %+v", l.method, l.err, l.se, l.resolved, l.fit)
-	}
-	if resolved < 10 {
-		t.Errorf("only %d of %d Monte Carlo points resolved", resolved, len(e.lines)*orderRates)
-	}
-	r := e.report()
-	if !r.Done || len(r.Rows) != len(e.lines)*(len(e.xRates)+orderRates) {
-		t.Errorf("done %v, %d rows", r.Done, len(r.Rows))
-	}
-	mc := 0
-	for _, row := range r.Rows {
-		if !row.Exact {
-			mc++
-			if row.Resolved != (math.Abs(row.Error) >= 2*row.SE) {
-				t.Errorf("row %+v", row)
-			}
+		if mc != len(e.lines)*orderRates || len(r.MCSlopes) == 0 {
+			t.Errorf("%s: %d Monte Carlo rows, slopes %v", c.q, mc, r.MCSlopes)
 		}
-	}
-	if mc != len(e.lines)*orderRates || len(r.MCSlopes) == 0 {
-		t.Errorf("%d Monte Carlo rows, slopes %v", mc, r.MCSlopes)
 	}
 }
 
