@@ -61,7 +61,6 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 		g.runner.Reset()
 	}
 	g.values = v
-	g.warnings = warns
 	g.query = param.Canonical(v)
 	if g.view != nil {
 		caption := ""
@@ -70,7 +69,10 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 			caption = p.Caption
 		}
 		scene.SetCaption(g.view, caption)
+		scene.SetValues(g.view, v)
+		warns = append(warns, scene.WarningsOf(g.view)...)
 	}
+	g.warnings = warns
 	g.dirty = true
 	if g.opt.OnChange != nil {
 		g.opt.OnChange(g.query)

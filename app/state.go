@@ -5,6 +5,7 @@ package app
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"smflow/scene"
 	"smflow/sim/param"
 )
 
@@ -49,8 +50,12 @@ type State struct {
 	Error string
 	// Methods is the state of every track of the simulation.
 	Methods []MethodState
-	// Warnings are those of the last change of the values.
+	// Warnings are those of the last change of the values (and of the
+	// view on them: scene.Warner).
 	Warnings []param.Warning
+	// Order is the state of the order scene's experiment (nil in the
+	// other scenes): smflow.state().order.
+	Order *scene.OrderReport
 }
 
 // State returns the current state.
@@ -59,6 +64,9 @@ func (g *Game) State() State {
 		Query: g.query, Scene: g.values.Scene, Preset: g.values.Preset,
 		TEnd: g.values.T, Playing: g.playing, Visible: g.visible,
 		Error: g.err, Warnings: g.warnings,
+	}
+	if r, ok := scene.OrderReportOf(g.view); ok && g.sim != nil {
+		st.Order = &r
 	}
 	if s := g.sim; s != nil {
 		st.T, st.Steps, st.TotalSteps, st.Done = s.Time(), s.Steps(), s.TotalSteps(), s.Done()

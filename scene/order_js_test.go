@@ -13,6 +13,7 @@ import (
 	"smflow/render/plot"
 	"smflow/render/rendertest"
 	"smflow/sim"
+	"smflow/sim/param"
 )
 
 // notWhite counts the pixels that are not the background.
@@ -90,14 +91,20 @@ func TestOrderViewDraws(t *testing.T) {
 		t.Errorf("a redraw allocates %.1f times", redraw)
 	}
 	ss := view.Series()
-	if len(ss) != 4 {
-		t.Fatalf("%d series, want 4", len(ss))
+	if len(ss) != 4*3 {
+		t.Fatalf("%d series, want 4 of Monte Carlo points, 4 exact lines and 4 of the integrator", len(ss))
 	}
-	for _, sr := range ss {
-		if len(sr.T) != orderRates || len(sr.Y) != orderRates || len(sr.SE) != orderRates {
-			t.Errorf("series %s: %d points", sr.Name, len(sr.T))
+	for i, sr := range ss {
+		want := orderRates
+		if i >= 4 {
+			want = len(view.(*orderView).exp.xRates)
 		}
-		t.Logf("%-5s alpha %v error %v se %v", sr.Name, sr.T, sr.Y, sr.SE)
+		if len(sr.T) != want || len(sr.Y) != want || len(sr.SE) != want {
+			t.Errorf("series %s: %d points, want %d", sr.Name, len(sr.T), want)
+		}
+		if i < 4 {
+			t.Logf("%-5s alpha %v error %v se %v", sr.Name, sr.T, sr.Y, sr.SE)
+		}
 	}
 	view.Observe(s) // a no-op
 	w.Work()        // a no-op when done
@@ -134,6 +141,10 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		{"order-pair", "scene=order&n=2&alpha=0.2&reps=256&N=8&T=0.5&methods=sme2,smf", 1280, 720, 1},
 		{"order-shift", "scene=order&problem=shift&alpha=0.2&reps=256&N=8&T=0.5&methods=gf,sme1,smf", 1280, 720, 1},
 		{"order-portrait", "scene=order&reps=64&N=8&T=0.5", 600, 800, 1},
+		{"order-page", "scene=order&reps=64&N=8&T=0.5", 690, 560, 1},
+		{"order-schemeerr", "scene=order&reps=64&N=8&T=0.5&schemeerr=1", 1280, 720, 1},
+		{"order-euler", "scene=order&reps=64&N=8&T=0.5&scheme=euler&schemeerr=1", 690, 560, 1},
+		{"order-tanh2", "scene=order&problem=tanh2&alpha=0.2&reps=64&N=8&T=0.5&methods=gf,sme1,smf", 1280, 720, 1},
 		// Overflow at the large rates: +Inf errors, NaN standard errors,
 		// errors over 300 decades.
 		{"order-overflow", "scene=order&problem=quad&xim=10&xis=3&alpha=1&T=20&reps=16&N=8&methods=gf,sme1,smf", 1280, 720, 1},
@@ -141,6 +152,8 @@ func TestOrderViewEdgeCases(t *testing.T) {
 		s := build(t, c.q)
 		v := New("order")
 		v.Reset(s)
+		vals, _ := param.Parse(c.q)
+		SetValues(v, vals)
 		for w := SweepOf(v); w.Busy(); {
 			w.Work()
 		}

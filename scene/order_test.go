@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"smflow/sim"
+	"smflow/sim/param"
 	"smflow/sim/stat"
 )
 
 func TestOrderAlphasObservableMethods(t *testing.T) {
 	got := orderAlphas(nil, 0.1, orderRates)
-	want := []float64{0.1, 0.05, 0.025, 0.0125, 0.00625}
+	want := []float64{0.1, 0.05, 0.025, 0.0125}
 	if len(got) != len(want) {
 		t.Fatalf("alphas %v, want %v", got, want)
 	}
@@ -244,12 +245,17 @@ func TestOrderExpQuad(t *testing.T) {
 		t.Errorf("SMF fit %+v", smf.fit)
 	}
 	ss := e.series()
-	if len(ss) != 2 || ss[0].Name != "GF" || ss[1].Name != "SMF" {
-		t.Fatalf("series %+v", ss)
+	names := []string{"GF", "SMF", "GF exact", "GF integrator", "SMF exact", "SMF integrator"}
+	if len(ss) != len(names) {
+		t.Fatalf("%d series, want %v", len(ss), names)
 	}
-	for _, s := range ss {
-		if len(s.T) != orderRates || len(s.Y) != orderRates || len(s.SE) != orderRates || s.T[0] != 0.2 {
-			t.Errorf("series %+v", s)
+	for i, s := range ss {
+		n := orderRates
+		if i >= 2 {
+			n = len(e.xRates)
+		}
+		if s.Name != names[i] || len(s.T) != n || len(s.Y) != n || len(s.SE) != n || s.T[0] != 0.2 {
+			t.Errorf("series %d: %s with %d points, want %s with %d", i, s.Name, len(s.T), names[i], n)
 		}
 	}
 	if e.Busy() {
@@ -292,24 +298,35 @@ func TestOrderExpChoices(t *testing.T) {
 // A piece of work in the middle of a learning rate allocates nothing.
 func TestOrderWorkAllocs(t *testing.T) {
 	var e orderExp
-	e.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.01&T=1&reps=16&N=8&methods=gf,sme1,sme2,smf"))
+	e.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.01&T=1&reps=256&N=8&methods=gf,sme1,sme2,smf"))
+	if n := e.pieceRuns(); n != orderPiece/400 {
+		t.Fatalf("%d runs per piece, want %d", n, orderPiece/400)
+	}
 	for i := 0; i < 3; i++ {
 		e.Work()
 	}
 	if n := testing.AllocsPerRun(20, e.Work); n != 0 {
 		t.Errorf("Work allocates %v times", n)
 	}
+	if e.finished() != 0 {
+		t.Errorf("the first rate is finished after %d runs", e.calls)
+	}
 }
 
 // rateRuns counts the runs of the current learning rate (one per replica of
 // every method; GF is deterministic: one replica; the exact SGD side none,
 // passed over by the first piece of work) and starts again at the next
-// rate.
+// rate. A piece is one run when a run has orderPiece substeps or more, and
+// as many runs as make orderPiece substeps when they are short.
 func TestOrderRateRuns(t *testing.T) {
 	var e orderExp
-	e.reset(build(t, "scene=order&problem=quad&alpha=0.2&T=0.4&reps=8&N=8&methods=gf,sme1,smf"))
+	// T/alpha = 300 steps of k = 4 substeps: one run per piece.
+	e.reset(build(t, "scene=order&problem=quad&alpha=0.001&T=0.3&reps=8&N=8&methods=gf,sme1,smf"))
 	if !e.exact {
 		t.Fatal("the quadratic's SGD side is not exact")
+	}
+	if n := e.pieceRuns(); n != 1 {
+		t.Fatalf("%d runs per piece, want 1", n)
 	}
 	_, all := e.rateRuns()
 	if want := 1 + 8 + 8; all != want {
@@ -327,5 +344,254 @@ func TestOrderRateRuns(t *testing.T) {
 	}
 	if d, a := e.rateRuns(); d != 0 || a != all {
 		t.Errorf("the second rate starts at run %d of %d", d, a)
+	}
+
+	// T/alpha = 10, 20, 40, 80 steps of 4 substeps: 25, 12, 6, 3 runs
+	// per piece, so that the 17 runs (and the empty SGD track) of the rates
+	// take 1, 2, 3, 6 pieces.
+	e.reset(build(t, "scene=order&problem=quad&alpha=0.1&T=1&reps=8&N=8&methods=gf,sme1,smf"))
+	var pieces []int
+	for e.Busy() {
+		if n := e.pieceRuns(); n != max(1, orderPiece/(40<<e.finished())) {
+			t.Fatalf("rate %d: %d runs per piece", e.finished(), n)
+		}
+		k := e.finished()
+		e.Work()
+		for len(pieces) <= k {
+			pieces = append(pieces, 0)
+		}
+		pieces[k]++
+	}
+	if !slices.Equal(pieces, []int{1, 2, 3, 6}) {
+		t.Errorf("pieces per rate %v, want [1 2 3 6]", pieces)
+	}
+}
+
+// The rates of the exact lines: the octave rates (those of the Monte Carlo
+// sweep) and between them rates T/n reached in n whole steps, strictly
+// decreasing.
+func TestExactRates(t *testing.T) {
+	for _, c := range []struct {
+		alpha, T float64
+		want     int // rates
+	}{
+		{0.5, 2, 10 + 9*3}, // T/alpha = 4: 5, 6, 7 between 4 and 8, ...
+		{0.1, 2, 10 + 9*3},
+		{2, 2, 10 + 0 + 1 + 7*3}, // n = 1 | - | 2 | 3 | 4 | 5, 6, 7 | 8 ...
+		{0.3, 1, 10 + 9*3},       // T/alpha = 3.33 | 4, 5, 6 | 6.67 ...
+	} {
+		rates, oct := exactRates(nil, nil, c.alpha, c.T, orderOctaves, perOctave(2))
+		if len(oct) != orderOctaves || len(rates) != c.want {
+			t.Errorf("alpha %v T %v: %d rates %v, %d octaves; want %d rates", c.alpha, c.T, len(rates), rates, len(oct), c.want)
+			continue
+		}
+		for i, k := range oct {
+			if want := c.alpha * math.Ldexp(1, -i); rates[k] != want {
+				t.Errorf("alpha %v: octave %d is %v, want %v", c.alpha, i, rates[k], want)
+			}
+		}
+		for k := 1; k < len(rates); k++ {
+			if !(rates[k] < rates[k-1]) {
+				t.Errorf("alpha %v: rates not decreasing at %d: %v", c.alpha, k, rates)
+			}
+			if !slices.Contains(oct, k) {
+				n := c.T / rates[k]
+				if math.Abs(n-math.Round(n)) > 1e-9 || math.Ceil(c.T/rates[k]-1e-9) != math.Round(n) {
+					t.Errorf("alpha %v: rate %v is not T/n", c.alpha, rates[k])
+				}
+			}
+		}
+	}
+	if rates, _ := exactRates(nil, nil, 0.5, 2, orderOctaves, perOctave(8)); len(rates) != orderOctaves {
+		t.Errorf("d = 8: %d rates, want the octaves alone", len(rates))
+	}
+	if s := localSlope(4e-3, 1e-3); math.Abs(s-2) > 1e-15 {
+		t.Errorf("localSlope = %v", s)
+	}
+	for _, p := range [][2]float64{{0, 1}, {1, 0}, {math.NaN(), 1}, {math.Inf(1), 1}} {
+		if s := localSlope(p[0], p[1]); s == s {
+			t.Errorf("localSlope(%v) = %v, want NaN", p, s)
+		}
+	}
+}
+
+// The default order scene: exact lines over ten octaves whose local slopes
+// at the smallest rates are the theory's (within 0.05: GF 1, SME1 1, SME2
+// 2, SMF 2), at once, without running the sweep; no warning on the
+// integrator; the report carries exact rows and the exact slopes.
+func TestOrderExactDefault(t *testing.T) {
+	var e orderExp
+	e.reset(build(t, "scene=order"))
+	if e.err != nil || !e.hasExact || e.xErr != nil {
+		t.Fatalf("err %v, exact %v (%v)", e.err, e.hasExact, e.xErr)
+	}
+	if e.warn != "" {
+		t.Errorf("warning on the defaults: %s", e.warn)
+	}
+	want := map[sim.Method]float64{sim.GF: 1, sim.SME1: 1, sim.SME2: 2, sim.SMF: 2}
+	if len(e.lines) != len(want) {
+		t.Fatalf("%d lines", len(e.lines))
+	}
+	for _, l := range e.lines {
+		t.Logf("%-4s local slopes %.3f", l.method, l.local)
+		if math.Abs(l.xSlope-want[l.method]) > 0.05 || float64(l.order) != want[l.method] {
+			t.Errorf("%s: slope %.3f, order %d; want %v", l.method, l.xSlope, l.order, want[l.method])
+		}
+		for k, v := range l.xErr {
+			if !(math.Abs(v) > 0) || math.IsInf(v, 0) {
+				t.Errorf("%s: error %v at alpha %v", l.method, v, e.xRates[k])
+			}
+			if math.Abs(l.xShare[k]) > schemeWarnRatio*math.Abs(v) {
+				t.Errorf("%s alpha %v: integrator's share %v of error %v", l.method, e.xRates[k], l.xShare[k], v)
+			}
+		}
+	}
+	// GF's O(alpha) coefficient is not nearly zero: its error at the
+	// smallest rate is a fair fraction of SME1's.
+	if gf, sme1 := e.lines[0].xErr[len(e.xRates)-1], e.lines[1].xErr[len(e.xRates)-1]; !(math.Abs(gf) > 0.5*math.Abs(sme1)) {
+		t.Errorf("GF error %v against SME1's %v at the smallest rate", gf, sme1)
+	}
+	r := e.report()
+	if r.Done || !r.Exact || r.Observable != "sq" || r.Error != "" || r.Warning != "" {
+		t.Errorf("report %+v", r)
+	}
+	if n := len(r.Rows); n != len(e.lines)*len(e.xRates) {
+		t.Errorf("%d rows, want %d exact ones", n, len(e.lines)*len(e.xRates))
+	}
+	for _, l := range e.lines {
+		key := l.method.String()
+		if s, ok := r.Slopes[key]; !ok || s.Slope != l.xSlope || s.SE != 0 {
+			t.Errorf("slope of %s: %+v", key, s)
+		}
+		if r.Theory[key] != l.order {
+			t.Errorf("theory of %s: %d", key, r.Theory[key])
+		}
+	}
+}
+
+// The Monte Carlo sweep of the default order scene and of its presets
+// agrees with the exact values of what it estimates (the scheme's
+// expectation: the model's plus the integrator's share) within 4 SE at
+// every rate, and with the exact lines within 4 SE plus the share at every
+// resolved rate; the report then holds both kinds of rows and is done.
+func TestOrderMonteCarloMatchesExact(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole sweeps")
+	}
+	for _, c := range []struct {
+		q        string
+		resolved int
+	}{
+		{"scene=order", 12},
+		{"scene=order&preset=quad", 10},
+		{"scene=order&preset=npoint", 4},
+		{"scene=order&preset=shift", 10},
+	} {
+		v, ws := param.Resolve(c.q)
+		if len(ws) > 0 {
+			t.Fatalf("%s: %v", c.q, ws)
+		}
+		s, _, err := param.Build(&v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e orderExp
+		e.reset(s)
+		for e.Busy() {
+			e.Work()
+		}
+		if e.err != nil || !e.hasExact {
+			t.Fatalf("%s: err %v, exact %v", c.q, e.err, e.hasExact)
+		}
+		resolved := 0
+		for _, l := range e.lines {
+			for k, a := range l.alpha {
+				x := e.xOct[k]
+				if e.xRates[x] != a {
+					t.Fatalf("%s: Monte Carlo rate %v against exact %v", c.q, a, e.xRates[x])
+				}
+				want := l.xErr[x] + l.xShare[x]
+				if d := math.Abs(l.err[k] - want); d > 4*l.se[k]+1e-9*math.Abs(want) {
+					t.Errorf("%s %s alpha %v: Monte Carlo %.4g +- %.2g, exact scheme %.4g (model %.4g)", c.q, l.method, a, l.err[k], l.se[k], want, l.xErr[x])
+				}
+				if l.resolved[k] {
+					resolved++
+					if d := math.Abs(l.err[k] - l.xErr[x]); d > 4*l.se[k]+math.Abs(l.xShare[x])+1e-12 {
+						t.Errorf("%s %s alpha %v: Monte Carlo %.4g +- %.2g off the exact line %.4g", c.q, l.method, a, l.err[k], l.se[k], l.xErr[x])
+					}
+				}
+			}
+			t.Logf("%s %-4s Monte Carlo %.3g +- %.2g (resolved %v), fit %.2f +- %.2f", c.q, l.method, l.err, l.se, l.resolved, l.fit.Slope, l.fit.SlopeSE)
+		}
+		if resolved < c.resolved {
+			t.Errorf("%s: only %d of %d Monte Carlo points resolved, want %d", c.q, resolved, len(e.lines)*orderRates, c.resolved)
+		}
+		r := e.report()
+		if !r.Done || len(r.Rows) != len(e.lines)*(len(e.xRates)+orderRates) {
+			t.Errorf("%s: done %v, %d rows", c.q, r.Done, len(r.Rows))
+		}
+		mc := 0
+		for _, row := range r.Rows {
+			if !row.Exact {
+				mc++
+				if row.Resolved != (math.Abs(row.Error) >= 2*row.SE) {
+					t.Errorf("%s: row %+v", c.q, row)
+				}
+			}
+		}
+		if mc != len(e.lines)*orderRates || len(r.MCSlopes) == 0 {
+			t.Errorf("%s: %d Monte Carlo rows, slopes %v", c.q, mc, r.MCSlopes)
+		}
+	}
+}
+
+// The integrator's share is reported when it is a large part of the
+// modelling error (Euler-Maruyama, or one substep), naming the parameter to
+// change; problems without exact forms have no lines and report the fitted
+// slopes.
+func TestOrderSchemeWarningAndNoExact(t *testing.T) {
+	for _, c := range []struct{ q, key string }{
+		{"scene=order&scheme=euler", "scheme"},
+		{"scene=order&k=1", "k"},
+	} {
+		var e orderExp
+		e.reset(build(t, c.q))
+		if e.warn == "" || e.warnKey != c.key || e.report().Warning != e.warn {
+			t.Errorf("%s: warning %q (key %s)", c.q, e.warn, e.warnKey)
+		}
+		t.Logf("%s: %s", c.q, e.warn)
+	}
+	for _, q := range []string{"scene=order&preset=weak-order", "scene=order&preset=quad", "scene=order&preset=npoint", "scene=order&preset=shift"} {
+		v, ws := param.Resolve(q)
+		if len(ws) > 0 {
+			t.Fatalf("%s: %v", q, ws)
+		}
+		s, _, err := param.Build(&v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e orderExp
+		e.reset(s)
+		if e.warn != "" || !e.hasExact {
+			t.Errorf("%s: warning %q, exact %v", q, e.warn, e.hasExact)
+		}
+		for _, l := range e.lines {
+			if math.Abs(l.xSlope-float64(l.order)) > 0.05 {
+				t.Errorf("%s: %s local slope %.3f, theory %d", q, l.method, l.xSlope, l.order)
+			}
+		}
+	}
+	e := runExp(t, "scene=order&problem=tanh2&alpha=0.2&T=0.5&reps=64&N=8&methods=gf,smf")
+	r := e.report()
+	if e.hasExact || r.Exact || !r.Done {
+		t.Errorf("tanh2: exact %v, done %v", e.hasExact, r.Done)
+	}
+	for _, row := range r.Rows {
+		if row.Exact {
+			t.Errorf("tanh2: exact row %+v", row)
+		}
+	}
+	if s, ok := r.Slopes["gf"]; !ok || s != r.MCSlopes["gf"] {
+		t.Errorf("tanh2: GF slope %+v, fit %+v", s, r.MCSlopes["gf"])
 	}
 }

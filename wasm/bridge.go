@@ -4,10 +4,12 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"syscall/js"
 
 	"smflow/app"
 	"smflow/render/plot"
+	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
 )
@@ -177,11 +179,57 @@ func stateJS(s app.State) any {
 			"divergedAt": at, "divergedReps": m.DivergedReps, "reps": m.Reps,
 		}
 	}
-	return map[string]any{
+	out := map[string]any{
 		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
 		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
 		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
+	}
+	if s.Order != nil {
+		out["order"] = orderJS(s.Order)
+	}
+	return out
+}
+
+// num returns v for JavaScript, null when it is not finite.
+func num(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return js.Null()
+	}
+	return v
+}
+
+// orderJS returns the order scene's state: {done, exact, observable, rows:
+// [{method, alpha, error, se, exact, scheme?, resolved?, diverged?}],
+// slopes: {METHOD: {slope, se}}, mcSlopes, theory, warning, error}.
+// Exact rows have se 0 and the integrator's share Scheme - Value as scheme;
+// Monte Carlo rows say whether they are resolved (|error| >= 2 se).
+func orderJS(o *scene.OrderReport) any {
+	rows := make([]any, len(o.Rows))
+	for i, r := range o.Rows {
+		row := map[string]any{"method": r.Method, "alpha": r.Alpha, "error": num(r.Error), "se": num(r.SE), "exact": r.Exact}
+		if r.Exact {
+			row["scheme"] = num(r.Scheme)
+		} else {
+			row["resolved"], row["diverged"] = r.Resolved, r.Diverged
+		}
+		rows[i] = row
+	}
+	slopes := func(m map[string]scene.OrderSlope) any {
+		out := map[string]any{}
+		for k, s := range m {
+			out[k] = map[string]any{"slope": num(s.Slope), "se": num(s.SE)}
+		}
+		return out
+	}
+	theory := map[string]any{}
+	for k, v := range o.Theory {
+		theory[k] = v
+	}
+	return map[string]any{
+		"done": o.Done, "exact": o.Exact, "observable": o.Observable, "rows": rows,
+		"slopes": slopes(o.Slopes), "mcSlopes": slopes(o.MCSlopes), "theory": theory,
+		"warning": o.Warning, "error": o.Error,
 	}
 }
 

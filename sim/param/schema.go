@@ -288,6 +288,13 @@ var Schema = []Param{
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.Start },
 	},
+	{
+		Name: "schemeerr", Type: TypeBool, Group: GroupView,
+		Doc:     "order scene: draw the integrator's own weak error (its scheme at k substeps minus the exact model) next to the modelling error (problems with exact expectations)",
+		Default: "0",
+		Scenes:  []string{catalog.Order},
+		ptr:     func(v *Values) any { return &v.SchemeErr },
+	},
 }
 
 // index maps a key to its position in Schema.

@@ -43,6 +43,8 @@ type Values struct {
 	DPR      float64  // dpr (0: device)
 	Hide     []string // hide
 	Start    float64  // start
+
+	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }
 
 // defaults holds the defaults of each scene, built by initDefaults.
