@@ -2,6 +2,7 @@ package scene
 
 import (
 	"math"
+	"os"
 	"slices"
 	"testing"
 
@@ -125,5 +126,32 @@ func TestDashes(t *testing.T) {
 	buf := make([]float64, 0, 64)
 	if n := testing.AllocsPerRun(5, func() { buf = dashes(buf, []float64{0, 0, 10, 0}, 2, 1) }); n != 0 {
 		t.Errorf("dashes allocates %v times", n)
+	}
+}
+
+// TestFluctSweep (run with SMFLOW_FLUCT_SWEEP=REPS, e.g. 2048; about a
+// minute per thousand replicas on one core) prints, for alpha = 1/2 ..
+// 1/16 at the fluct scene's defaults otherwise (n = M = 32, T = 4), the W1
+// distances of the laws of the risk at T to SGD's, with the sampling floor
+// of SGD's runs: W1(SGD, MF ODE) falls like sqrt(alpha), W1(SGD, DD-SMF)
+// faster, down to the floor.
+func TestFluctSweep(t *testing.T) {
+	reps := os.Getenv("SMFLOW_FLUCT_SWEEP")
+	if reps == "" {
+		t.Skip("set SMFLOW_FLUCT_SWEEP to the number of replicas")
+	}
+	t.Logf("%8s %12s %12s %12s %12s %14s", "alpha", "W1(SGD,MF)", "/sqrt(alpha)", "W1(SGD,DD)", "floor", "floor 95% top")
+	for _, a := range []string{"0.5", "0.25", "0.125", "0.0625"} {
+		s := build(t, "scene=fluct&T=4&alpha="+a+"&reps="+reps)
+		var o fluctObs
+		o.reset(s)
+		for !s.Done() {
+			s.Step()
+		}
+		o.observe(s)
+		k := o.rec.bufs[0].Len() - 1
+		y := func(b int) float64 { return o.rec.bufs[b].Y[k] }
+		alpha := s.Config().Alpha
+		t.Logf("%8g %12.3e %12.3e %12.3e %12.3e %14.3e", alpha, y(o.w1[1]), y(o.w1[1])/math.Sqrt(alpha), y(o.w1[2]), y(o.floor), y(o.floor+1))
 	}
 }
