@@ -219,6 +219,19 @@ func dashes(dst, xy []float64, on, off float64) []float64 {
 	if !(on > 0) || !(off >= 0) {
 		return append(dst, xy...)
 	}
+	// Room for every point at once (with twice the room when it grows, so
+	// that a curve that gets longer frame by frame seldom reallocates):
+	// the corners, and per run a start, an end and a break; there are at
+	// most length/(on+off) + 1 runs, plus one per NaN break.
+	var length float64
+	for i := 0; i+3 < len(xy); i += 2 {
+		if dx, dy := xy[i+2]-xy[i], xy[i+3]-xy[i+1]; dx-dx == 0 && dy-dy == 0 {
+			length += math.Sqrt(dx*dx + dy*dy)
+		}
+	}
+	if need := len(xy) + 6*(int(length/(on+off))+2+len(xy)/2); cap(dst) < need {
+		dst = make([]float64, 0, 2*need)
+	}
 	nan := math.NaN()
 	phase := 0.0  // the length into the period [0, on+off)
 	open := false // a run is open: its last point is the last of dst
