@@ -73,31 +73,34 @@ var scenes = []Scene{
 			},
 		},
 	},
+	// Meanfield's defaults leave M = n (the schema's M=0): the DD-SMF and the
+	// mean-field ODE start from SGD's own neurons, so the W2(mu_0, mu_0^n)
+	// term of the weak error is zero and alpha alone separates them from SGD.
 	{
 		Key:      Meanfield,
 		Title:    "A shallow network in the mean-field scaling",
 		Doc:      "network neurons as particles",
 		About:    "a network's neurons as particles (SGD, with trails), the measure nu_t of the DD-SMF/SPDE and the mean-field ODE as densities, the network function, the risk",
 		Network:  true,
-		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&M=128&speed=20",
+		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=20",
 		Presets: []Preset{
 			{
 				Key:     "particles",
 				Name:    "a shallow network as particles",
-				Caption: "Neurons z_k = (a, w, b) of f(x) = (1/n) sum a tanh(w x + b) as particles: SGD, the measure nu_t of the DD-SMF, and the mean-field ODE.",
-				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=40&M=400&N=48&alpha=0.05&T=10&methods=sgd,mfode,ddsmf",
+				Caption: "Neurons z_k = (a, w, b) of f(x) = (1/n) sum a tanh(w x + b) as particles: SGD, the DD-SMF's nu_t and the mean-field ODE, all from SGD's n neurons (M = n).",
+				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=40&N=48&alpha=0.05&T=10&methods=sgd,mfode,ddsmf",
 			},
 			{
 				Key:     "teacher",
 				Name:    "learning a teacher network",
-				Caption: "A ReLU student of n neurons learns a teacher of 3: the neurons gather where the teacher's are.",
+				Caption: "A ReLU student of 60 neurons learns a teacher of 3: they gather where the teacher's are; M = 400 flow particles (a finer sample of mu_0) draw nu_t.",
 				Query:   "problem=network&act=relu&neuron=awb&din=1&target=teacher&teacher=3&n=60&M=400&N=48&alpha=0.05&T=10&methods=sgd,mfode,ddsmf",
 			},
 			{
 				Key:     "large-alpha",
 				Name:    "a large learning rate: the noise matters",
-				Caption: "At a large learning rate SGD fluctuates around the mean-field ODE; the DD-SMF carries the same fluctuations.",
-				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=30&M=600&N=60&alpha=0.2&T=10&methods=sgd,mfode,ddsmf",
+				Caption: "At a large learning rate SGD fluctuates around the mean-field ODE; the DD-SMF, from the same neurons (M = n), carries the same fluctuations.",
+				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=30&N=60&alpha=0.2&T=10&methods=sgd,mfode,ddsmf",
 			},
 		},
 	},
@@ -112,13 +115,13 @@ var scenes = []Scene{
 			{
 				Key:     "risk",
 				Name:    "fluctuations of the risk",
-				Caption: "The law over runs of the risk: the SPDE (DD-SMF) spreads like SGD, the mean-field ODE not at all (a point mass, far in W1).",
+				Caption: "The law over runs of the risk: the SPDE (DD-SMF) spreads like SGD, its W1 to SGD within the sampling floor (grey); the mean-field ODE, a point mass, lies far above.",
 				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=30&N=60&alpha=0.05&T=5&reps=50&methods=sgd,mfode,ddsmf",
 			},
 			{
 				Key:     "spde",
 				Name:    "the SPDE carries the right fluctuations",
-				Caption: "With n ~ 1/alpha (n = 20, alpha = 0.05) the SPDE matches the law of SGD's risk, the mean-field ODE only its mean.",
+				Caption: "With n ~ 1/alpha (n = 20, alpha = 0.05) the SPDE matches the law of SGD's risk up to sampling noise (grey: W1 of SGD vs SGD), the mean-field ODE only its mean.",
 				Query:   "problem=network&act=tanh&neuron=awb&din=1&target=sin&n=20&N=60&alpha=0.05&T=5&reps=100&methods=sgd,mfode,ddsmf",
 			},
 		},

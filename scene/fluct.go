@@ -20,12 +20,20 @@ import (
 // recorded time, its standard deviation over time, and the Wasserstein-1
 // distance of each method's law to SGD's. The mean-field ODE has no
 // randomness: its law is a point mass.
+//
+// The W1 panel shows the distances against their sampling floor (see
+// fluctObs): a grey band up to the top of the floor's 95% band, with the
+// floor's mean dashed. A distance is drawn faded where it lies within the
+// band and solid where it rises above it, and the panel says which
+// distances are within sampling noise at the last recorded time.
 type fluctView struct {
 	frame
 	obs                fluctObs
 	mean, law, sd, w1  render.Axes
 	rm, lx, ly, rs, rw plot.AutoRange
 	hist               []float64
+	withinText         []string  // per track: "DD-SMF: within sampling noise"
+	dash               []float64 // scratch of the dashed floor
 }
 
 func newFluctView() *fluctView {
@@ -42,6 +50,13 @@ func newFluctView() *fluctView {
 func (v *fluctView) Reset(s *sim.Sim) {
 	v.resetFrame(s)
 	v.obs.reset(s)
+	v.withinText = v.withinText[:0]
+	for _, l := range v.labels {
+		v.withinText = append(v.withinText, l+": within sampling noise")
+	}
+	if v.obs.floor >= 0 {
+		v.extra = append(v.extra, legendItem{label: floorLegend, c: floorColor})
+	}
 	for _, ar := range []*plot.AutoRange{&v.rm, &v.lx, &v.ly, &v.rs, &v.rw} {
 		ar.Reset()
 	}
@@ -170,6 +185,14 @@ func (v *fluctView) drawSD(s *sim.Sim, r plot.Rect) {
 	}
 }
 
+// The floor's legend entry and colours: the band, and its mean dashed.
+const floorLegend = "W1 noise floor, SGD vs SGD (mean, 95% band)"
+
+var (
+	floorColor = plot.Muted
+	floorBand  = plot.Fade(plot.Muted, 0.3) // (209, 209, 209) on white: not a grid line
+)
+
 func (v *fluctView) drawW1(s *sim.Sim, r plot.Rect) {
 	a, p, em := &v.w1, v.p, v.em
 	a.Place(r, em)
@@ -184,13 +207,69 @@ func (v *fluctView) drawW1(s *sim.Sim, r plot.Rect) {
 			}
 		}
 	}
+	var fm, ft *plot.Buffer // the floor's mean and the top of its band
+	if o.floor >= 0 {
+		fm, ft = bufs[o.floor], bufs[o.floor+1]
+		if _, h := ft.Bounds(0, false); h == h {
+			hi = max(hi, h)
+		}
+	}
 	v.rw.Update(0, max(hi, 1e-12))
 	a.Tr.Y = validOr(v.rw.Axis, plot.Axis{Min: 0, Max: 1})
 	a.Draw(p, em, v.s)
+	area := a.Area()
+	p.Clip(area)
+	if ft != nil {
+		// The band from 0 to its top, and the mean dashed.
+		n := ft.Len()
+		xs, lo, hi := v.xs[:0], v.lo[:0], v.hi[:0]
+		y0 := a.Tr.Py(0)
+		for k := 0; k < n; k++ {
+			xs = append(xs, a.Tr.Px(ft.T[k]))
+			lo = append(lo, y0)
+			hi = append(hi, a.Tr.Py(ft.Y[k]))
+		}
+		p.Band(xs, lo, hi, floorBand)
+		xs = xs[:0]
+		for k := 0; k < fm.Len(); k++ {
+			xs = append(xs, a.Tr.Px(fm.T[k]), a.Tr.Py(fm.Y[k]))
+		}
+		v.dash = dashes(v.dash, xs, 0.6*em, 0.4*em)
+		p.Polyline(v.dash, 1.3*v.s, floorColor)
+		v.xs, v.lo, v.hi = xs, lo, hi
+	}
+	// Each distance faded, then solid where it is above the band.
 	for i := o.nTrack - 1; i >= 0; i-- {
-		if b := o.w1[i]; b >= 0 {
-			buf := bufs[b]
-			v.xs, v.lo, v.hi = a.Series(p, buf.T, buf.Y, nil, 0, 1.8*v.s, v.colors[i], v.xs, v.lo, v.hi)
+		b := o.w1[i]
+		if b < 0 {
+			continue
+		}
+		buf, flag := bufs[b], bufs[o.within[i]]
+		c := v.colors[i]
+		xs := v.xs[:0]
+		for k := 0; k < buf.Len(); k++ {
+			xs = append(xs, a.Tr.Px(buf.T[k]), a.Tr.Py(buf.Y[k]))
+		}
+		p.Polyline(xs, 1.8*v.s, plot.Fade(c, 0.35))
+		nan := math.NaN()
+		for k := 0; k < buf.Len() && k < flag.Len(); k++ {
+			if flag.Y[k] == 1 {
+				xs[2*k], xs[2*k+1] = nan, nan
+			}
+		}
+		p.Polyline(xs, 1.8*v.s, c)
+		v.xs = xs
+	}
+	p.NoClip()
+	// Which distances are within the noise now, at the top right.
+	if ft == nil {
+		return
+	}
+	x, y := area.MaxX()-0.4*em, area.Y+0.8*em
+	for i := 0; i < o.nTrack; i++ {
+		if o.withinNow(i) {
+			p.Text(v.withinText[i], x, y, 0.85*em, v.colors[i], render.Right, render.Middle)
+			y += 1.1 * em
 		}
 	}
 }

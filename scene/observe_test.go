@@ -199,7 +199,7 @@ func TestFluctObs(t *testing.T) {
 	s := build(t, "scene=fluct&problem=network&act=tanh&neuron=awb&din=1&target=sin&n=10&N=20&alpha=0.1&T=1&reps=20&methods=sgd,mfode,ddsmf")
 	var o fluctObs
 	o.reset(s)
-	if len(o.rec.bufs) != 2*3+2 {
+	if len(o.rec.bufs) != 2*3+2+2+2 { // + the floor and its band, + the within flags
 		t.Fatalf("%d series", len(o.rec.bufs))
 	}
 	// At t = 0 all replicas of a method coincide: no spread, and DD-SMF

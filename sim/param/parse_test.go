@@ -56,7 +56,8 @@ func TestParse(t *testing.T) {
 		{query: "problem=tanh2&dim=5&points=1,2", want: "problem=tanh2&dim=5&points=1,2"},
 		{query: "scene=meanfield&points=1,2,3", want: "scene=meanfield&points=1,2,3"},
 		{query: "scene=fluct&neuron=w&din=2&points=1,2;3,4", want: "scene=fluct&neuron=w&din=2&points=1,2;3,4"},
-		{query: "scene=meanfield&M=0", want: "scene=meanfield&M=0"},
+		{query: "scene=meanfield&M=0", want: "scene=meanfield"}, // M = n is meanfield's default
+		{query: "scene=meanfield&M=128", want: "scene=meanfield&M=128"},
 		{query: "M=0", want: ""},
 		{query: "dpr=0", want: ""},
 		{query: "dpr=2", want: "dpr=2"},

@@ -159,7 +159,7 @@ func TestDefaults(t *testing.T) {
 	}{
 		{"ensemble", Defaults("ensemble").Methods, []string{"sgd", "gf", "sme1", "sme2", "smf"}},
 		{"flow", Defaults("flow").NPoints, 121},
-		{"meanfield", Defaults("meanfield").NFlow, 128},
+		{"meanfield", Defaults("meanfield").NFlow, 0}, // M = n
 		{"meanfield", Defaults("meanfield").T, 10.0},
 		{"fluct", Defaults("fluct").Problem, "network"},
 		{"fluct", Defaults("fluct").Reps, 128},

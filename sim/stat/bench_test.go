@@ -20,6 +20,15 @@ func BenchmarkW1(b *testing.B) {
 	}
 }
 
+// The fluct scene's floor: 128 SGD runs, 128 splits, at every recorded time.
+func BenchmarkW1Floor(b *testing.B) {
+	x := normals(128, 32)
+	work := make([]float64, 4*128+128)
+	for b.Loop() {
+		_, _, _ = W1Floor(x, 128, 128, 128, 0.975, work)
+	}
+}
+
 func BenchmarkDensity2D(b *testing.B) {
 	z := normals(2*4096, 36)
 	for _, c := range []int{48, 128} {

@@ -3,8 +3,9 @@
 // standard errors (MeanOf) and differences of such estimates (Diff),
 // two-point statistics of the n-point motion (PairDot, Stretch), histograms
 // (Histogram) and density images (Density2D) for drawing, the
-// Wasserstein-1 distance in one dimension (W1) and log-log fits of weak
-// errors against the learning rate (FitLogLog).
+// Wasserstein-1 distance in one dimension (W1) with its sampling floor
+// (W1Floor) and log-log fits of weak errors against the learning rate
+// (FitLogLog).
 //
 // # Conventions
 //
@@ -29,7 +30,8 @@
 // # Determinism
 //
 // The package uses only + - * /, math.Sqrt, math.Abs and math.Floor
-// (exact), sorting, and smflow/sim/xmath for logarithms, so it computes
+// (exact), sorting, integer random numbers (math/rand/v2's PCG, seeded by
+// constants), and smflow/sim/xmath for logarithms, so it computes
 // bit-identical results natively and under WebAssembly (with GOAMD64=v1, no
 // fused multiply-add). TestDeterministic checks a digest of all observables
 // against one constant on both.
