@@ -27,9 +27,9 @@ type Scene struct {
 	Doc string
 	// About says what the scene shows, in a sentence (for the README).
 	About string
-	// Network is true for the scenes of a network (their problems are the
-	// networks of sim.Problems), false for those of the point problems.
-	Network bool
+	// Kinds says which problems of sim.Problems the scene shows: the point
+	// problems, the networks, or both.
+	Kinds Kind
 	// Defaults is a query string of the parameters whose defaults differ in
 	// this scene from the schema's, e.g. "T=4&n=121".
 	Defaults string
@@ -70,7 +70,38 @@ func Lookup(key string) (Scene, bool) {
 }
 
 // Accepts reports whether the scene shows problem p.
-func (s Scene) Accepts(p *sim.Problem) bool { return p.Network == s.Network }
+func (s Scene) Accepts(p *sim.Problem) bool { return s.Kinds&kindOf(p) != 0 }
+
+// A Kind is a set of kinds of problems.
+type Kind uint8
+
+// The kinds of problems: point problems (independent points; methods sgd,
+// gf, sme1, sme2, smf) and networks in the mean-field scaling (methods sgd,
+// mfode, ddsmf).
+const (
+	PointProblems Kind = 1 << iota
+	NetworkProblems
+)
+
+// kindOf returns the kind of problem p.
+func kindOf(p *sim.Problem) Kind {
+	if p.Network {
+		return NetworkProblems
+	}
+	return PointProblems
+}
+
+// MethodsFor returns the keys of the methods of the scene that run on
+// problem p, in order.
+func (s Scene) MethodsFor(p *sim.Problem) []string {
+	var out []string
+	for _, m := range sim.AllMethods() {
+		if s.Accepts(p) && p.Applies(m) {
+			out = append(out, m.String())
+		}
+	}
+	return out
+}
 
 // Problems returns the names of the problems the scene shows, in the order
 // of sim.Problems.
@@ -89,7 +120,7 @@ func (s Scene) Problems() []string {
 func (s Scene) Methods() []string {
 	var out []string
 	for _, m := range sim.AllMethods() {
-		if s.Network && m.ForNetwork() || !s.Network && m.ForPoints() {
+		if s.Kinds&NetworkProblems != 0 && m.ForNetwork() || s.Kinds&PointProblems != 0 && m.ForPoints() {
 			out = append(out, m.String())
 		}
 	}

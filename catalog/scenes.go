@@ -15,6 +15,7 @@ const (
 var scenes = []Scene{
 	{
 		Key:      Ensemble,
+		Kinds:    PointProblems,
 		Title:    "One parameter: SGD next to its continuous-time models",
 		Doc:      "one-point laws of many runs",
 		About:    "many SGD runs from one start next to GF, SME1, SME2, SMF ensembles: clouds, the law of a coordinate, E f(z_t) with error bands, the weak error",
@@ -48,6 +49,7 @@ var scenes = []Scene{
 	},
 	{
 		Key:      Flow,
+		Kinds:    PointProblems,
 		Title:    "n-point motion: one noise for the whole grid",
 		Doc:      "n-point motion of a grid",
 		About:    "a grid of starting points driven by one xi sequence (SGD flow) next to SMF (one shared noise) and SME (independent noises), drawn as meshes; a two-point statistic",
@@ -81,7 +83,7 @@ var scenes = []Scene{
 		Title:    "A shallow network in the mean-field scaling",
 		Doc:      "network neurons as particles",
 		About:    "a network's neurons as particles (SGD, with trails), the measure nu_t of the DD-SMF/SPDE and the mean-field ODE as densities, the network function, the risk",
-		Network:  true,
+		Kinds:    NetworkProblems,
 		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=20",
 		Presets: []Preset{
 			{
@@ -109,7 +111,7 @@ var scenes = []Scene{
 		Title:    "Fluctuations of the network over replicas",
 		Doc:      "fluctuations over replicas",
 		About:    "the law over replicas of the risk under SGD, DD-SMF and the mean-field ODE, and the W1 distance between them",
-		Network:  true,
+		Kinds:    NetworkProblems,
 		Defaults: "alpha=0.05&T=4&n=32&reps=128&k=2&methods=sgd,mfode,ddsmf&speed=20",
 		Presets: []Preset{
 			{
@@ -128,6 +130,7 @@ var scenes = []Scene{
 	},
 	{
 		Key:      Order,
+		Kinds:    PointProblems | NetworkProblems,
 		Title:    "Order of approximation: weak error against alpha",
 		Doc:      "weak error against alpha",
 		About:    "the weak error against alpha on log-log axes: exact lines with their local slopes for the linear problems, Monte Carlo points with error bars computed while the page stays responsive",

@@ -160,7 +160,9 @@
         row.classList.add("wide");
         row.append(box);
         set = (text, values) => {
-          const choices = (p.sceneEnum && p.sceneEnum[values.scene]) || p.enum || [];
+          // The items of the scene that apply to the problem (the schema's itemProblems).
+          const choices = ((p.sceneEnum && p.sceneEnum[values.scene]) || p.enum || [])
+            .filter((c) => !p.itemProblems || !p.itemProblems[c] || p.itemProblems[c].includes(values.problem));
           if (box.dataset.choices !== choices.join(",")) {
             box.replaceChildren(...choices.map((c) => {
               const cb = el("input", { type: "checkbox", value: c });

@@ -147,11 +147,13 @@ func (p *Param) clamp(v *Values, x float64, shown string, w *warner) float64 {
 	return x
 }
 
-// fixList drops the items of a list that are not among the scene's choices
-// or repeat an earlier one; an empty list gets the scene's default if that
-// is not empty.
+// fixList drops the items of a list that are not among the choices of the
+// scene and the problem (ItemChoices) or repeat an earlier one; an empty
+// list gets the scene's default, without the items that do not apply to the
+// problem (or, if that leaves none, every choice), if the default is not
+// empty.
 func (p *Param) fixList(v *Values, x *[]string, w *warner) {
-	choices := p.Choices(v.Scene)
+	choices := p.ItemChoices(v)
 	var out []string
 	changed := false
 	for _, it := range *x {
@@ -161,6 +163,8 @@ func (p *Param) fixList(v *Values, x *[]string, w *warner) {
 		case slices.Contains(choices, it):
 			out = append(out, it)
 			continue
+		case slices.Contains(p.Choices(v.Scene), it):
+			w.add(p.Name, it, "%s: %s does not run on problem %s (choices: %s); dropped", p.Name, show(it), v.Problem, list(choices))
 		case slices.Contains(p.Enum, it):
 			w.add(p.Name, it, "%s: %s is not available in scene %s (choices: %s); dropped", p.Name, show(it), v.Scene, list(choices))
 		case p.Name == "hide":
@@ -171,7 +175,7 @@ func (p *Param) fixList(v *Values, x *[]string, w *warner) {
 		changed = true
 	}
 	if len(out) == 0 && p.DefaultFor(v.Scene) != "" {
-		p.reset(v)
+		*x = p.defaultItems(v)
 		if changed {
 			w.add(p.Name, "", "%s: none left; using %s", p.Name, p.format(v))
 		} else {
@@ -213,6 +217,23 @@ func (p *Param) fixPoints(v *Values, x *[][]float64, w *warner) {
 	if changed || len(out) == 0 {
 		*x = out
 	}
+}
+
+// defaultItems returns the default of the list p for the values v: the
+// scene's default without the items that do not apply to v's problem, or,
+// if that leaves none, every item that does (ItemChoices).
+func (p *Param) defaultItems(v *Values) []string {
+	choices := p.ItemChoices(v)
+	var out []string
+	for it := range strings.SplitSeq(p.DefaultFor(v.Scene), ",") {
+		if it != "" && slices.Contains(choices, it) {
+			out = append(out, it)
+		}
+	}
+	if len(out) == 0 {
+		out = slices.Clone(choices)
+	}
+	return out
 }
 
 // reset sets p's field of v to its default in v's scene.

@@ -64,7 +64,7 @@ func TestMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"| `alpha` | float | 0.0001 .. 2 | `0.1` (meanfield: `0.05`, fluct: `0.05`, order: `0.5`) | learning rate alpha",
 		"`256` (flow: `1`, meanfield: `1`, fluct: `128`, order: `4096`)",
-		"(ensemble, flow, order: `quad`, `shift`, `linreg`, `logreg`, `tanh2`; meanfield, fluct: `network`)",
+		"(ensemble, flow: `quad`, `shift`, `linreg`, `logreg`, `tanh2`; meanfield, fluct: `network`; order: `quad`, `shift`, `linreg`, `logreg`, `tanh2`, `network`)",
 		"0 (device) or 0.5 .. 4",
 		`(xi \|z\|^2/2)`,
 	} {

@@ -5,11 +5,16 @@ import "strings"
 // Encode returns the canonical query string of v (without '?'): the
 // parameters whose values differ from the defaults of v's scene, in schema
 // order, as key=value joined by '&' (the scene comes first, unless it is the
-// default scene). Numbers are written in the shortest form that reads back
+// default scene; the default methods are the scene's that run on v's
+// problem). Numbers are written in the shortest form that reads back
 // exactly, so Parse(Encode(v)) equals v for every valid v. Encode does not
 // validate v (see Check); Encode(Defaults(s)) is "" or "scene=s".
 func Encode(v Values) string {
 	d := Defaults(v.Scene)
+	// The default methods are those of the scene that run on v's problem.
+	dp := d
+	dp.Problem = v.Problem
+	d.Methods = Schema[index["methods"]].defaultItems(&dp)
 	d.Scene = Schema[index["scene"]].Default
 	var b strings.Builder
 	for i := range Schema {

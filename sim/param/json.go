@@ -14,6 +14,7 @@ type jsonParam struct {
 	Log           bool                `json:"log,omitempty"`
 	Enum          []string            `json:"enum,omitempty"`
 	SceneEnum     map[string][]string `json:"sceneEnum,omitempty"`
+	ItemProblems  map[string][]string `json:"itemProblems,omitempty"`
 	MaxLen        int                 `json:"maxLen,omitempty"`
 	Default       string              `json:"default"`
 	SceneDefaults map[string]string   `json:"sceneDefaults,omitempty"`
@@ -34,7 +35,7 @@ func JSON() []byte {
 		p := &Schema[i]
 		j := jsonParam{
 			Name: p.Name, Type: p.Type, Group: p.Group, Doc: p.Doc,
-			Zero: p.Zero, Log: p.Log, Enum: p.Enum, SceneEnum: p.SceneEnum, MaxLen: p.MaxLen,
+			Zero: p.Zero, Log: p.Log, Enum: p.Enum, SceneEnum: p.SceneEnum, ItemProblems: p.ItemProblems, MaxLen: p.MaxLen,
 			Default: p.Default, SceneDefaults: p.SceneDefaults, Problems: p.Problems, Scenes: p.Scenes,
 		}
 		switch p.Type {

@@ -59,12 +59,20 @@ func decode(pairs Query) (Values, []Warning) {
 		v = Defaults(v.Scene)
 	}
 	for i, pr := range pairs {
-		if i != last[pr.Key] || pr.Key == "scene" || pr.Key == "points" {
+		if i != last[pr.Key] || pr.Key == "scene" || pr.Key == "methods" || pr.Key == "points" {
 			continue
 		}
 		if p, ok := Lookup(pr.Key); ok {
 			p.decode(&v, pr.Value, pr.Bare, w)
 		}
+	}
+	// The methods after the problem (which of them run depends on it): the
+	// scene's default methods that run on the problem unless given.
+	me, _ := Lookup("methods")
+	if i, ok := last["methods"]; ok {
+		me.decode(&v, pairs[i].Value, pairs[i].Bare, w)
+	} else {
+		v.Methods = me.defaultItems(&v)
 	}
 	if i, ok := last["points"]; ok {
 		p, _ := Lookup("points")

@@ -136,7 +136,14 @@ func TestParse(t *testing.T) {
 			warn: []string{"problem=quad is not available in scene meanfield (choices: network); using network"}},
 		{query: "problem=network", want: "",
 			warn: []string{"problem=network is not available in scene ensemble (choices: quad, shift, linreg, logreg, tanh2); using quad"}},
-		{query: "problem=network&scene=order", want: "scene=order", warn: []string{"not available in scene order"}},
+		{query: "problem=network&scene=flow", want: "scene=flow", warn: []string{"not available in scene flow"}},
+		// The order scene takes networks; its default methods are then
+		// those that run on a network, and methods given before the
+		// problem are read after it.
+		{query: "problem=network&scene=order", want: "scene=order&problem=network"},
+		{query: "scene=order&methods=mfode,ddsmf&problem=network", want: "scene=order&problem=network&methods=mfode,ddsmf"},
+		{query: "scene=order&problem=network&methods=gf,ddsmf", want: "scene=order&problem=network&methods=ddsmf", warn: []string{"methods: gf does not run on problem network (choices: sgd, mfode, ddsmf); dropped"}},
+		{query: "scene=order&problem=network&methods=gf", want: "scene=order&problem=network", warn: []string{"gf does not run on problem network", "methods: none left; using sgd,mfode,ddsmf"}},
 		{query: "methods=mfode", want: "",
 			warn: []string{"methods: mfode is not available in scene ensemble (choices: sgd, gf, sme1, sme2, smf); dropped",
 				"methods: none left; using sgd,gf,sme1,sme2,smf"}},

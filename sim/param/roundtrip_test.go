@@ -51,7 +51,7 @@ func (validValues) Generate(r *rand.Rand, _ int) reflect.Value {
 		case *bool:
 			*x = r.Intn(2) == 1
 		case *[]string:
-			c := slices.Clone(p.Choices(v.Scene))
+			c := slices.Clone(p.ItemChoices(&v))
 			r.Shuffle(len(c), func(i, j int) { c[i], c[j] = c[j], c[i] })
 			n := r.Intn(len(c) + 1)
 			if p.DefaultFor(v.Scene) != "" && n == 0 {

@@ -1,6 +1,7 @@
 package param
 
 import (
+	"slices"
 	"strings"
 
 	"smflow/catalog"
@@ -57,6 +58,10 @@ type Param struct {
 	Default string
 	// SceneDefaults overrides Default for some scenes.
 	SceneDefaults map[string]string
+	// ItemProblems, if not nil, lists for an item of a list the problems it
+	// applies to (the methods: which problems each runs on); an item not
+	// listed applies to every problem.
+	ItemProblems map[string][]string
 	// Problems, if not empty, lists the problems the parameter applies to
 	// (a hint for the controls; it is accepted for every problem).
 	Problems []string
@@ -75,6 +80,23 @@ func (p *Param) DefaultFor(scene string) string {
 		return s
 	}
 	return p.Default
+}
+
+// ItemChoices returns the valid items of p for the values v: Choices of v's
+// scene, without the items that do not apply to v's problem
+// (ItemProblems).
+func (p *Param) ItemChoices(v *Values) []string {
+	c := p.Choices(v.Scene)
+	if p.ItemProblems == nil {
+		return c
+	}
+	var out []string
+	for _, it := range c {
+		if ps, ok := p.ItemProblems[it]; !ok || slices.Contains(ps, v.Problem) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // Choices returns the valid values (or list items) of p in the given scene:
@@ -340,9 +362,21 @@ func fromCatalogue() {
 	pr.Doc = "the risk R: " + strings.Join(docs, ", ")
 
 	docs = docs[:0]
+	me.ItemProblems = map[string][]string{}
 	for _, m := range sim.AllMethods() {
 		me.Enum = append(me.Enum, m.String())
 		docs = append(docs, m.String()+" ("+m.Doc()+")")
+		for _, p := range sim.Problems() {
+			if p.Applies(m) {
+				me.ItemProblems[m.String()] = append(me.ItemProblems[m.String()], p.Name)
+			}
+		}
+	}
+	M := &Schema[index["M"]]
+	for _, p := range sim.Problems() {
+		if p.Network {
+			M.Problems = append(M.Problems, p.Name)
+		}
 	}
 	me.Doc = "methods shown: " + strings.Join(docs, ", ")
 
@@ -357,9 +391,6 @@ func fromCatalogue() {
 				panic("param: unknown key " + kv.Key + " in the defaults of scene " + s.Key)
 			}
 			setSceneDefault(p, s.Key, kv.Value)
-		}
-		if s.Network {
-			Schema[index["M"]].Scenes = append(Schema[index["M"]].Scenes, s.Key)
 		}
 	}
 	pr.Default, me.Default = pr.SceneDefaults[sc.Default], me.SceneDefaults[sc.Default]
