@@ -61,10 +61,14 @@ func orderAlphas(dst []float64, alpha float64, n int) []float64 {
 }
 
 // orderObservable returns the key of the test function of the order scene
-// for a configuration of points points per replica: the two-point
-// statistic pair (z_1 . z_2) when there are at least two, else the
-// one-point sq (|z|^2).
-func orderObservable(points int) string {
+// for a configuration of points points per replica: the network's risk for
+// a network (meanField; the functional Phi(mu) = risk of the weak-error
+// theorem), else the two-point statistic pair (z_1 . z_2) when there are at
+// least two points, else the one-point sq (|z|^2).
+func orderObservable(points int, meanField bool) string {
+	if meanField {
+		return "risk"
+	}
 	if points >= 2 {
 		return "pair"
 	}
@@ -100,8 +104,10 @@ func theoryOrder(m sim.Method, obs string) int {
 			return 1
 		}
 		return 2
-	case sim.SMF:
+	case sim.SMF, sim.DDSMF:
 		return 2
+	case sim.MFODE:
+		return 1
 	}
 	return 0
 }
@@ -271,7 +277,7 @@ func (e *orderExp) reset(s *sim.Sim) {
 	if tr := s.Tracks(); len(tr) > 0 {
 		points = tr[0].N
 	}
-	e.obs = orderObservable(points)
+	e.obs = orderObservable(points, s.Model().MeanField())
 	e.dim = s.Model().Dim()
 	e.methods = orderMethods(e.methods, e.base.Methods)
 	e.reps = max(e.base.Reps, 1)
@@ -618,7 +624,8 @@ type OrderReport struct {
 	Done bool
 	// Exact reports that the exact lines are there.
 	Exact bool
-	// Observable is the key of the test function f (sq or pair).
+	// Observable is the key of the test function f (sq, pair or, for a
+	// network, risk).
 	Observable string
 	// Rows are the exact points (every rate of the lines), then the Monte
 	// Carlo points finished so far, method by method.

@@ -26,7 +26,7 @@ func TestOrderAlphasObservableMethods(t *testing.T) {
 		points int
 		want   string
 	}{{0, "sq"}, {1, "sq"}, {2, "pair"}, {121, "pair"}} {
-		if g := orderObservable(c.points); g != c.want {
+		if g := orderObservable(c.points, false); g != c.want {
 			t.Errorf("orderObservable(%d) = %s, want %s", c.points, g, c.want)
 		}
 	}
@@ -44,7 +44,7 @@ func TestOrderAlphasObservableMethods(t *testing.T) {
 	}{
 		{sim.GF, "sq", 1}, {sim.SME1, "sq", 1}, {sim.SME2, "sq", 2}, {sim.SMF, "sq", 2},
 		{sim.GF, "pair", 1}, {sim.SME1, "pair", 1}, {sim.SME2, "pair", 1}, {sim.SMF, "pair", 2},
-		{sim.SGD, "sq", 0}, {sim.MFODE, "risk", 0},
+		{sim.SGD, "sq", 0}, {sim.MFODE, "risk", 1}, {sim.DDSMF, "risk", 2},
 	} {
 		if g := theoryOrder(c.m, c.obs); g != c.want {
 			t.Errorf("theoryOrder(%s, %s) = %d, want %d", c.m, c.obs, g, c.want)
@@ -593,5 +593,32 @@ func TestOrderSchemeWarningAndNoExact(t *testing.T) {
 	}
 	if s, ok := r.Slopes["gf"]; !ok || s != r.MCSlopes["gf"] {
 		t.Errorf("tanh2: GF slope %+v, fit %+v", s, r.MCSlopes["gf"])
+	}
+}
+
+// The order scene on a network: the test function is the risk, the methods
+// the mean-field ODE (order 1) and the DD-SMF (order 2) against mean-field
+// SGD, by Monte Carlo; every rate gets a point.
+func TestOrderExpNetwork(t *testing.T) {
+	if g := orderObservable(32, true); g != "risk" {
+		t.Errorf("orderObservable of a network = %s, want risk", g)
+	}
+	e := runExp(t, "scene=order&problem=network&alpha=0.25&T=0.5&n=4&N=8&reps=16&k=2")
+	if e.obs != "risk" || e.exact {
+		t.Errorf("observable %s, exact %v", e.obs, e.exact)
+	}
+	r := e.report()
+	if !r.Done || len(r.Rows) == 0 {
+		t.Fatalf("report %+v", r)
+	}
+	for _, row := range r.Rows {
+		if row.Method != "mfode" && row.Method != "ddsmf" {
+			t.Errorf("row of method %s", row.Method)
+		}
+	}
+	for _, l := range e.lines {
+		if want := map[sim.Method]int{sim.MFODE: 1, sim.DDSMF: 2}[l.method]; l.order != want {
+			t.Errorf("%v: theory order %d, want %d", l.method, l.order, want)
+		}
 	}
 }
