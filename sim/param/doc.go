@@ -1,6 +1,9 @@
 // Package param is the parameter schema of smflow: one declarative table
 // (Schema) of every parameter a scene has, with its query key, type, range,
-// default, per-scene defaults, group and a one-line description.
+// default, per-scene defaults, group and a one-line description. The lists
+// of scenes, problems and methods, their per-scene subsets and the scenes'
+// defaults come from the catalogues (package catalog, sim.Problems,
+// sim.AllMethods), so the table names none of them.
 //
 // The table drives everything that handles parameters:
 //
@@ -9,7 +12,13 @@
 //     and never panics); Encode writes the canonical, shortest query string
 //     (only values that differ from the scene's defaults), and
 //     Parse(Encode(v)) == v for every valid v;
-//   - AddFlags defines the command-line flags of the same names;
+//   - SplitQuery splits a query once into ordered pairs; Resolve lays a
+//     scene's preset under them and Canonical writes the shortest query
+//     back; AddFlags defines the command-line flags of the same names,
+//     which override the query's keys;
+//   - Config and Build turn Values into a sim.Config and a simulation,
+//     checking explicit points once the data set (and so the dimension)
+//     is known;
 //   - JSON describes the schema for the HTML controls;
 //   - Markdown writes the parameter table of the README.
 //
@@ -28,5 +37,6 @@
 // comma-separated; points are rows separated by ';' of coordinates separated
 // by ','.
 //
-// The package does not import smflow/sim: sim and the programs import it.
+// The package imports smflow/sim (and the scene catalogue); sim does not
+// import it.
 package param
