@@ -12,17 +12,25 @@ import (
 //	method,rep,point,t,z1,...,zd
 //
 // with d the largest number of coordinates of a track (shorter points leave
-// the last cells empty). Numbers are written in the shortest form that reads
-// back to the same float64.
+// the last cells empty). The coordinate columns are named after the model's
+// coordinates (sim.CoordNames: a,w,b for a network's neurons of the form
+// awb, z1..zd for a point problem). Numbers are written in the shortest form
+// that reads back to the same float64.
 func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 	d := 0
 	for _, tr := range s.Tracks() {
 		d = max(d, tr.D)
 	}
 	dst = append(dst, "method,rep,point,t"...)
+	names := sim.CoordNames(s.Model())
 	for j := 1; j <= d; j++ {
-		dst = append(dst, ",z"...)
-		dst = strconv.AppendInt(dst, int64(j), 10)
+		dst = append(dst, ',')
+		if j <= len(names) {
+			dst = appendCSVText(dst, names[j-1])
+		} else {
+			dst = append(dst, 'z')
+			dst = strconv.AppendInt(dst, int64(j), 10)
+		}
 	}
 	dst = append(dst, '\n')
 	t := s.Time()

@@ -76,3 +76,21 @@ func TestSeriesCSV(t *testing.T) {
 		}
 	}
 }
+
+// The state CSV names its columns after the model's coordinates.
+func TestStateCSVColumns(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"scene=ensemble&problem=quad", "method,rep,point,t,z1,z2"},
+		{"scene=meanfield&neuron=awb&din=1", "method,rep,point,t,a,w,b"},
+		{"scene=meanfield&neuron=awb&din=2", "method,rep,point,t,a,w1,w2,b"},
+		{"scene=meanfield&neuron=w&din=1", "method,rep,point,t,w"},
+		{"scene=meanfield&neuron=w&din=2", "method,rep,point,t,w1,w2"},
+	} {
+		s := newSim(t, c.q)
+		b := AppendStateCSV(nil, s)
+		header, _, _ := bytes.Cut(b, []byte("\n"))
+		if string(header) != c.want {
+			t.Errorf("%s: header %s, want %s", c.q, header, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"smflow/sim/xmath"
 )
@@ -101,6 +102,48 @@ func (m *Network) Dim() int { return m.d }
 
 // NumData returns N.
 func (m *Network) NumData() int { return m.data.N }
+
+// CoordNames returns the names of the d coordinates of a neuron: "w" (Din
+// = 1) or "w1".."wDin" for the form "w"; "a", the input weights and "b"
+// for "awb" (a, w, b or a, w1, w2, b).
+func (m *Network) CoordNames() []string {
+	out := make([]string, 0, m.d)
+	if m.awb {
+		out = append(out, "a")
+	}
+	if m.din == 1 {
+		out = append(out, "w")
+	} else {
+		for i := 1; i <= m.din; i++ {
+			out = append(out, "w"+strconv.Itoa(i))
+		}
+	}
+	if m.awb {
+		out = append(out, "b")
+	}
+	return out
+}
+
+// CoordNamer is a Model that names the coordinates of its points (the
+// neurons of a Network); the others have z1..zd (CoordNames).
+type CoordNamer interface {
+	CoordNames() []string
+}
+
+// CoordNames returns the names of the coordinates of m's points: the
+// model's own (CoordNamer), else z1..zd.
+func CoordNames(m Model) []string {
+	if c, ok := m.(CoordNamer); ok {
+		if n := c.CoordNames(); len(n) == m.Dim() {
+			return n
+		}
+	}
+	out := make([]string, m.Dim())
+	for i := range out {
+		out[i] = "z" + strconv.Itoa(i+1)
+	}
+	return out
+}
 
 // MeanField returns true: the neurons interact through mu^n.
 func (m *Network) MeanField() bool { return true }

@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/diff/fd"
@@ -655,4 +658,37 @@ func BenchmarkNetworkSampleGrad(b *testing.B) {
 		j = (j + 1) % m.data.N
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(z)/m.d), "ns/particle")
+}
+
+func TestCoordNames(t *testing.T) {
+	for _, c := range []struct {
+		neuron string
+		din    int
+		want   string
+	}{
+		{"awb", 1, "a,w,b"},
+		{"awb", 2, "a,w1,w2,b"},
+		{"w", 1, "w"},
+		{"w", 2, "w1,w2"},
+		{"w", 3, "w1,w2,w3"},
+	} {
+		m, err := newNetworkForm("tanh", c.neuron, c.din)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(CoordNames(m), ","); got != c.want {
+			t.Errorf("%s, din %d: %s, want %s", c.neuron, c.din, got, c.want)
+		}
+	}
+	q, err := New(Config{Problem: ProblemSpec{Name: "quad"}, Alpha: 0.1, T: 1, Seed: 1, NPoints: 1, NData: 8, Reps: 1, K: 1, Methods: []Method{SGD}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, q.Model().Dim())
+	for i := range want {
+		want[i] = "z" + strconv.Itoa(i+1)
+	}
+	if got := CoordNames(q.Model()); !slices.Equal(got, want) {
+		t.Errorf("quad: %v, want %v", got, want)
+	}
 }
