@@ -113,8 +113,11 @@ func (g *Game) Update() error {
 	if g.last.IsZero() && g.opt.OnFirstUpdate != nil {
 		g.opt.OnFirstUpdate()
 	}
+	// The wall time since the last Update counts as played (Meter): slow
+	// frames too, but not a gap of a second or more (the loop stopped, as
+	// in a hidden tab).
 	dt := now.Sub(g.last)
-	if g.last.IsZero() || dt > 100*time.Millisecond {
+	if g.last.IsZero() || dt >= time.Second {
 		dt = 0
 	}
 	g.last = now

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -171,5 +172,64 @@ func TestMeter(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("Meter allocates %v times", allocs)
+	}
+}
+
+// The speed warning counts the steps of the current play: at once after
+// play starts (not the 0 of the paused window before), over slow frames
+// (a frame of 150 ms is play too), and over steps that take longer than
+// the window (no 0 while steps advance).
+func TestMeterCountsPlay(t *testing.T) {
+	var m Meter
+	t0 := time.Unix(0, 0)
+	now := t0
+	tick := func(d time.Duration, steps int, playing bool) {
+		now = now.Add(d)
+		m.Update(now, time.Millisecond, steps, time.Millisecond, playing, d)
+	}
+	// Paused for two windows: no rate, no number in the message.
+	for range 120 {
+		tick(time.Second/60, 0, false)
+	}
+	if s := m.Stats(); s.StepsPerSec != 0 || s.Measured {
+		t.Errorf("paused: %v steps/s, measured %v", s.StepsPerSec, s.Measured)
+	}
+	// Play at 12 steps/s, a step every 5th frame, for half a window: the
+	// rate is that of this play.
+	for i := range 30 {
+		tick(time.Second/60, 1-min(i%5, 1), true)
+	}
+	s := m.Stats()
+	s.Behind, s.Speed = true, 20
+	if !s.Measured || s.StepsPerSec < 10 || s.StepsPerSec > 14 {
+		t.Errorf("after half a second of play: %v steps/s (measured %v), want 12", s.StepsPerSec, s.Measured)
+	}
+	if msg, want := s.Message(), "of 20 steps/s"; !strings.Contains(msg, want) || strings.Contains(msg, ": 0 of") {
+		t.Errorf("message %q", msg)
+	}
+	// Slow frames: 150 ms each, a step per frame: 6.67 steps/s.
+	for range 20 {
+		tick(150*time.Millisecond, 1, true)
+	}
+	if s := m.Stats(); s.StepsPerSec < 6 || s.StepsPerSec > 7.5 {
+		t.Errorf("150 ms frames, a step each: %v steps/s, want 6.7", s.StepsPerSec)
+	}
+	// A step every 2.5 s: 0.4 steps/s, never 0.
+	for i := 1; i <= 60*8; i++ {
+		tick(time.Second/60, 1-min(i%150, 1), true)
+		if s := m.Stats(); s.StepsPerSec == 0 {
+			t.Fatalf("frame %d: 0 steps/s while steps advance", i)
+		}
+	}
+	if s := m.Stats(); s.StepsPerSec < 0.3 || s.StepsPerSec > 0.5 {
+		t.Errorf("a step every 2.5 s: %v steps/s, want 0.4", s.StepsPerSec)
+	}
+	// Play restarts after a pause: no number before a step finished.
+	tick(time.Second/60, 0, false)
+	tick(time.Second/60, 0, true)
+	s = m.Stats()
+	s.Behind, s.Speed = true, 20
+	if s.Measured || s.Message() != "can't hold the requested speed of 20 steps/s" {
+		t.Errorf("play restarted: measured %v, message %q", s.Measured, s.Message())
 	}
 }

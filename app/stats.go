@@ -1,13 +1,20 @@
 package app
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Stats are the page's performance statistics, averaged over the last
 // window (about a second).
 type Stats struct {
 	// StepsPerSec is the number of simulation (SGD) steps per second of
-	// wall time while playing.
+	// wall time while playing: over the last window with play, or, until
+	// the play since the last pause has been measured over a window, over
+	// the play so far. Measured reports that it is a measurement of the
+	// current play (false before a step has finished since play started).
 	StepsPerSec float64
+	Measured    bool
 	// Speed is the requested number of steps per second.
 	Speed float64
 	// Behind is true when the requested speed could not be held.
@@ -55,9 +62,20 @@ type Meter struct {
 	maxUpdate            time.Duration
 	updateAllocs         uint64
 	drawAllocs           uint64
-	playing              time.Duration // wall time spent playing in the window
 	last                 Stats
+
+	// The rate of steps while playing: the steps finished while playing
+	// and the wall time spent playing since the last published rate. A
+	// window without a finished step extends the measurement (up to
+	// rateMax windows) instead of publishing 0.
+	rateSteps  int
+	ratePlay   time.Duration
+	wasPlaying bool // the last Update was playing
+	fresh      bool // a rate was published since play started
 }
+
+// rateMax is the longest measurement of the rate of steps, in windows.
+const rateMax = 10
 
 // Update records one call of Update that took d and ran steps simulation
 // steps in stepTime; playing says whether the simulation was playing, dt is
@@ -69,8 +87,15 @@ func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.
 	m.steps += steps
 	m.stepTime += stepTime
 	if playing {
-		m.playing += dt
+		if !m.wasPlaying {
+			// Play (re)starts: the published rate is of an earlier play.
+			m.fresh = false
+			m.rateSteps, m.ratePlay = 0, 0
+		}
+		m.rateSteps += steps
+		m.ratePlay += dt
 	}
+	m.wasPlaying = playing
 	m.roll(now)
 }
 
@@ -106,9 +131,12 @@ func (m *Meter) roll(now time.Time) {
 		return
 	}
 	s := &m.last
-	s.StepsPerSec = 0
-	if m.playing > 0 {
-		s.StepsPerSec = float64(m.steps) / m.playing.Seconds()
+	// Publish the rate once play was measured over a quarter window with
+	// a finished step (or over rateMax windows without one).
+	if m.ratePlay >= w/4 && (m.rateSteps > 0 || m.ratePlay >= rateMax*w) {
+		s.StepsPerSec = float64(m.rateSteps) / m.ratePlay.Seconds()
+		m.fresh = true
+		m.rateSteps, m.ratePlay = 0, 0
 	}
 	s.MsUpdate = ms(m.updateTime, m.updates)
 	s.MaxMsUpdate = ms(m.maxUpdate, 1)
@@ -120,11 +148,36 @@ func (m *Meter) roll(now time.Time) {
 	m.updateAllocs, m.drawAllocs = 0, 0
 	m.start = now
 	m.steps, m.updates, m.draws = 0, 0, 0
-	m.stepTime, m.updateTime, m.drawTime, m.playing, m.maxUpdate = 0, 0, 0, 0, 0
+	m.stepTime, m.updateTime, m.drawTime, m.maxUpdate = 0, 0, 0, 0
 }
 
-// Stats returns the last published averages.
-func (m *Meter) Stats() Stats { return m.last }
+// Stats returns the last published averages. Until the rate of steps of
+// the current play has been published, StepsPerSec is that of the play so
+// far (Measured when a step finished in it).
+func (m *Meter) Stats() Stats {
+	s := m.last
+	s.Measured = m.fresh
+	if !m.fresh {
+		s.StepsPerSec, s.Measured = 0, false
+		if m.rateSteps > 0 && m.ratePlay > 0 {
+			s.StepsPerSec, s.Measured = float64(m.rateSteps)/m.ratePlay.Seconds(), true
+		}
+	}
+	return s
+}
+
+// Message returns the speed warning ("" when the speed is held): the
+// measured steps per second of the requested, or only the requested speed
+// before a step of the current play has finished.
+func (s Stats) Message() string {
+	switch {
+	case !s.Behind:
+		return ""
+	case s.Measured:
+		return fmt.Sprintf("can't hold the requested speed: %.4g of %.4g steps/s", s.StepsPerSec, s.Speed)
+	}
+	return fmt.Sprintf("can't hold the requested speed of %.4g steps/s", s.Speed)
+}
 
 // SetFirstFrame records the time to the first frame.
 func (m *Meter) SetFirstFrame(d time.Duration) {

@@ -234,10 +234,7 @@ func orderJS(o *scene.OrderReport) any {
 }
 
 func statsJS(s app.Stats) any {
-	msg := ""
-	if s.Behind {
-		msg = fmt.Sprintf("can't hold the requested speed: %.4g of %.4g steps/s", s.StepsPerSec, s.Speed)
-	}
+	msg := s.Message()
 	return map[string]any{
 		"stepsPerSec": s.StepsPerSec, "speed": s.Speed, "behind": s.Behind, "message": msg,
 		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "msDraw": s.MsDraw, "msStep": s.MsStep,
