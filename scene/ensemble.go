@@ -4,6 +4,7 @@ package scene
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -57,6 +58,12 @@ func (v *ensembleView) Reset(s *sim.Sim) {
 		v.m2.Title = "E z^2 (bands: -/+ 2 SE)"
 		v.law.Title = "law of z at time t"
 	}
+	if v.obs.n > 1 {
+		v.plane.Title = "replicas of the " + strconv.Itoa(v.obs.n) + " points in the plane"
+		v.law.Title += " (all " + strconv.Itoa(v.obs.n) + " points)"
+	} else {
+		v.plane.Title = "replicas in the plane"
+	}
 	v.sgd = -1
 	for i, tr := range s.Tracks() {
 		if tr.Method == sim.SGD && v.sgd < 0 {
@@ -88,7 +95,7 @@ func (v *ensembleView) Series() []Series { return v.obs.series() }
 func (v *ensembleView) Draw(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	v.begin(dst, s, scale)
 	defer v.end()
-	if !fits(s, len(v.obs.rec.bufs)/2, len(v.obs.va)) || len(v.obs.rec.bufs) == 0 {
+	if !v.obs.fits(s) || len(v.obs.rec.bufs) == 0 {
 		return // no simulation, or not the one of the last Reset
 	}
 	aspect := 1.25
@@ -120,7 +127,6 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 	a, p, em := &v.df, v.p, v.em
 	a.Place(r, em)
 	a.Tr.X = timeAxis(s)
-	bufs := v.obs.rec.bufs
 	ex := &v.obs.exact
 	lo, hi := 0.0, 0.0
 	// Two passes: the range first, then the curves.
@@ -137,11 +143,12 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 			p.Line(a.Area().X, y0, a.Area().MaxX(), y0, v.s, plot.Muted)
 			p.NoClip()
 		}
-		for i := len(v.colors) - 1; i >= 0; i-- {
+		for j := len(v.colors)*v.obs.n - 1; j >= 0; j-- {
+			i, pt := j/v.obs.n, j%v.obs.n
 			if i == v.sgd && !ex.ok {
 				continue
 			}
-			b := bufs[2*i+1]
+			b := v.obs.buf(i, pt, 1)
 			if c := cap(b.T); cap(v.dy) < c {
 				v.dy, v.dse = make([]float64, 0, c), make([]float64, 0, c)
 			}
@@ -149,9 +156,9 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 			for k, t := range b.T {
 				y, se := b.Y[k], b.SE[k]
 				if ex.ok {
-					y -= ex.second(t)
+					y -= v.obs.exactAt(pt, 1, t)
 				} else {
-					ref := bufs[2*v.sgd+1]
+					ref := v.obs.buf(v.sgd, pt, 1)
 					if k >= ref.Len() {
 						break
 					}
@@ -171,9 +178,9 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 	}
 }
 
-// cloudRange updates the ranges of coordinates cx (and cy) over the first
-// point of every replica that has not diverged, joined with [lo, hi] (if
-// lo <= hi).
+// cloudRange updates the range ar with coordinate c of every point of
+// every replica that has not diverged, joined with [lo, hi] (if lo <= hi),
+// and returns its axis.
 func cloudRange(s *sim.Sim, ar *plot.AutoRange, c int, lo, hi float64) plot.Axis {
 	if !(lo <= hi) {
 		lo, hi = math.Inf(1), math.Inf(-1)
@@ -184,8 +191,10 @@ func cloudRange(s *sim.Sim, ar *plot.AutoRange, c int, lo, hi float64) plot.Axis
 			if tr.DivergedAt[r] >= 0 {
 				continue
 			}
-			x := tr.Z[r*per+c]
-			lo, hi = min(lo, x), max(hi, x)
+			for k := 0; k < tr.N; k++ {
+				x := tr.Z[r*per+k*tr.D+c]
+				lo, hi = min(lo, x), max(hi, x)
+			}
 		}
 	}
 	ar.Update(lo, hi)
@@ -199,28 +208,42 @@ func (v *ensembleView) drawPlane(s *sim.Sim, r plot.Rect) {
 	a, p, em := &v.plane, v.p, v.em
 	a.Place(r, em)
 	start, _ := s.Start()
-	a.Tr.X = cloudRange(s, &v.px, 0, start[0], start[0])
-	a.Tr.Y = cloudRange(s, &v.py, 1, start[1], start[1])
+	d := v.d
+	// The range of the starting points, which the rings mark.
+	lx, hx, ly, hy := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for k := 0; (k+1)*d <= len(start); k++ {
+		lx, hx = min(lx, start[k*d]), max(hx, start[k*d])
+		ly, hy = min(ly, start[k*d+1]), max(hy, start[k*d+1])
+	}
+	a.Tr.X = cloudRange(s, &v.px, 0, lx, hx)
+	a.Tr.Y = cloudRange(s, &v.py, 1, ly, hy)
 	a.Tr.Equal()
 	a.Draw(p, em, v.s)
 	p.Clip(a.Area())
-	p.Ring(a.Tr.Px(start[0]), a.Tr.Py(start[1]), 0.45*em, 1.2*v.s, plot.Muted)
+	for k := 0; (k+1)*d <= len(start); k++ {
+		p.Ring(a.Tr.Px(start[k*d]), a.Tr.Py(start[k*d+1]), 0.45*em, 1.2*v.s, plot.Muted)
+	}
 	rad := 1.7 * v.s
 	for i, tr := range s.Tracks() {
 		c := v.colors[i]
 		per := tr.N * tr.D
 		if tr.Reps == 1 {
-			z := tr.Z[:2]
-			p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.42*em, plot.Background)
-			p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.32*em, c)
+			for k := 0; k < tr.N; k++ {
+				z := tr.Z[k*tr.D : k*tr.D+2]
+				p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.42*em, plot.Background)
+				p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), 0.32*em, c)
+			}
 			continue
 		}
 		cc := plot.Fade(c, cloudAlpha(tr.Reps))
-		for k := 0; k < tr.Reps; k++ {
-			if tr.DivergedAt[k] >= 0 {
+		for r := 0; r < tr.Reps; r++ {
+			if tr.DivergedAt[r] >= 0 {
 				continue
 			}
-			p.Dot(a.Tr.Px(tr.Z[k*per]), a.Tr.Py(tr.Z[k*per+1]), rad, cc)
+			for k := 0; k < tr.N; k++ {
+				z := tr.Z[r*per+k*tr.D:]
+				p.Dot(a.Tr.Px(z[0]), a.Tr.Py(z[1]), rad, cc)
+			}
 		}
 	}
 	p.NoClip()
@@ -243,7 +266,7 @@ func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
 		}
 		stat.Histogram(v.hist, v.firstCoords(tr), lo, hi) // lo < hi: the axis is valid
 		for _, h := range v.hist {
-			top = max(top, h/(float64(tr.Reps)*width))
+			top = max(top, h/(float64(tr.Reps*tr.N)*width))
 		}
 	}
 	v.ly.Update(0, max(top, 1e-12))
@@ -253,36 +276,76 @@ func (v *ensembleView) drawLaw(s *sim.Sim, r plot.Rect) {
 	for i, tr := range s.Tracks() {
 		c := v.colors[i]
 		if tr.Reps < 2 {
-			// One run: a vertical line at its value.
-			x := a.Tr.Px(tr.Z[0])
-			p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
+			// One run: a vertical line at the value of every point.
+			for k := 0; k < tr.N; k++ {
+				x := a.Tr.Px(tr.Z[k*tr.D])
+				p.Line(x, a.Area().Y, x, a.Area().MaxY(), 2*v.s, c)
+			}
 			continue
 		}
 		stat.Histogram(v.hist, v.firstCoords(tr), lo, hi)
-		v.drawHistogram(a, v.hist, float64(tr.Reps), lo, hi, c)
+		v.drawHistogram(a, v.hist, float64(tr.Reps*tr.N), lo, hi, c)
 	}
 	p.NoClip()
 }
 
-// firstCoords returns z1, the first coordinate of the first point, of
-// every replica of tr (in v.col, reused).
+// firstCoords returns z1, the first coordinate, of every point of every
+// replica of tr (in v.col, reused).
 func (v *ensembleView) firstCoords(tr *sim.Track) []float64 {
 	v.col = v.col[:0]
 	for r := 0; r < tr.Reps; r++ {
-		v.col = append(v.col, tr.Z[r*tr.N*tr.D])
+		for k := 0; k < tr.N; k++ {
+			v.col = append(v.col, tr.Z[(r*tr.N+k)*tr.D])
+		}
 	}
 	return v.col
 }
 
-// drawMoment draws E z1 (q = 0) or E |z|^2 (q = 1) of every method, with
-// the exact SGD curve on the quadratic problem.
+// drawMoment draws E z1 (q = 0) or E |z|^2 (q = 1) of every method and
+// every point (the first track on top), with bands of -/+ 2 standard
+// errors and the exact SGD curve of every point on the quadratic problem.
 func (v *ensembleView) drawMoment(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
-	var exact func(t float64) float64
-	if ex := &v.obs.exact; ex.ok {
-		exact = ex.mean
-		if q == 1 {
-			exact = ex.second
+	p, em, o := v.p, v.em, &v.obs
+	a.Place(r, em)
+	a.Tr.X = timeAxis(s)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for j := q; j < len(o.rec.bufs); j += 2 { // the buffers of statistic q
+		if l, h := o.rec.bufs[j].Bounds(2, false); l == l {
+			lo, hi = min(lo, l), max(hi, h)
 		}
 	}
-	v.drawTracks(s, a, ar, r, v.obs.rec.bufs, q, exact)
+	if o.exact.ok {
+		for k := 0; k < o.n; k++ {
+			for _, t := range [2]float64{0, s.Time()} {
+				if y := o.exactAt(k, q, t); y-y == 0 {
+					lo, hi = min(lo, y), max(hi, y)
+				}
+			}
+		}
+	}
+	if lo <= hi {
+		ar.Update(lo, hi)
+	}
+	a.Tr.Y = ar.Axis
+	if !a.Tr.Y.Valid() {
+		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
+	}
+	a.Draw(p, em, v.s)
+	if o.exact.ok {
+		p.Clip(a.Area())
+		for k := 0; k < o.n; k++ {
+			xs := v.xs[:0]
+			for j := 0; j <= exactPoints; j++ {
+				t := s.Time() * float64(j) / exactPoints
+				xs = append(xs, a.Tr.Px(t), a.Tr.Py(o.exactAt(k, q, t)))
+			}
+			p.Polyline(xs, 1.2*v.s, plot.Muted)
+			v.xs = xs
+		}
+		p.NoClip()
+	}
+	for j := o.tracks*o.n - 1; j >= 0; j-- {
+		b := o.buf(j/o.n, j%o.n, q)
+		v.xs, v.lo, v.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*v.s, v.colors[j/o.n], v.xs, v.lo, v.hi)
+	}
 }

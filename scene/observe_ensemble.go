@@ -1,39 +1,134 @@
 package scene
 
-import "smflow/sim"
+import (
+	"strconv"
 
-// ensembleObs records, for every method, E z_1 and E |z|^2 of the first
-// point over the replicas that have not diverged, with standard errors:
-// series 2i and 2i+1 belong to track i.
+	"smflow/render/plot"
+	"smflow/sim"
+)
+
+// ensembleObs records, for every method and every one of the n points,
+// E z_1 and E |z|^2 of the point over the replicas that have not diverged,
+// with standard errors: series 2(i n + k) and 2(i n + k) + 1 belong to
+// point k of track i.
 type ensembleObs struct {
 	twoStats
-	exact quadRef
+	exact  quadRef   // the closed form of the first point
+	tracks int       // the number of tracks of the last reset
+	n      int       // the number of points of the last reset
+	z1, uu []float64 // per point: its first coordinate and |u|^2 (exact)
 }
 
 func (o *ensembleObs) reset(s *sim.Sim) {
-	o.resetStats(s, "E z1", "E |z|^2")
+	tracks := s.Tracks()
+	o.tracks, o.n = len(tracks), 1
+	if len(tracks) > 0 {
+		o.n = max(tracks[0].N, 1)
+	}
+	o.rec.reset(s.Config().T, 2*len(tracks)*o.n)
+	o.names = o.names[:0]
+	reps := 0
+	for _, tr := range tracks {
+		reps = max(reps, tr.Reps)
+		l := tr.Method.Label()
+		for k := 0; k < o.n; k++ {
+			suffix := " (" + l + ")"
+			if o.n > 1 {
+				suffix = " (" + l + ", point " + strconv.Itoa(k+1) + ")"
+			}
+			o.names = append(o.names, "E z1"+suffix, "E |z|^2"+suffix)
+		}
+	}
+	o.va = make([]float64, reps)
+	o.vb = make([]float64, reps)
+	o.keep = make([]bool, reps)
 	o.exact = quadRefOf(s)
+	o.z1, o.uu = o.z1[:0], o.uu[:0]
+	if o.exact.ok {
+		start, _ := s.Start()
+		d := s.Model().Dim()
+		for k := 0; k < o.n && (k+1)*d <= len(start); k++ {
+			u := start[k*d : (k+1)*d]
+			uu := 0.0
+			for _, x := range u {
+				uu += x * x
+			}
+			o.z1, o.uu = append(o.z1, u[0]), append(o.uu, uu)
+		}
+		if len(o.z1) < o.n {
+			o.exact.ok = false
+		}
+	}
 	o.observe(s)
 }
 
+// fits reports whether s is the simulation of the last reset.
+func (o *ensembleObs) fits(s *sim.Sim) bool {
+	if !fits(s, o.tracks, len(o.va)) {
+		return false
+	}
+	for _, tr := range s.Tracks() {
+		if tr.N != o.n {
+			return false
+		}
+	}
+	return true
+}
+
 func (o *ensembleObs) observe(s *sim.Sim) {
-	if !fits(s, len(o.rec.bufs)/2, len(o.va)) {
+	if !o.fits(s) {
 		return // not the simulation of the last reset
 	}
-	o.record(s, func(tr *sim.Track, r int) (z1, sq float64) {
-		z := tr.Replica(r)[:tr.D]
-		for _, v := range z {
-			sq += v * v
+	t := s.Time()
+	if !o.rec.due(t) {
+		return
+	}
+	for i, tr := range s.Tracks() {
+		for k := 0; k < o.n; k++ {
+			for r := 0; r < tr.Reps; r++ {
+				z := tr.Replica(r)[k*tr.D : (k+1)*tr.D]
+				sq := 0.0
+				for _, v := range z {
+					sq += v * v
+				}
+				o.va[r], o.vb[r] = z[0], sq
+				o.keep[r] = tr.DivergedAt[r] < 0
+			}
+			j := 2 * (i*o.n + k)
+			m, se := meanSE(o.va[:tr.Reps], o.keep[:tr.Reps])
+			o.rec.bufs[j].Add(t, m, se)
+			m, se = meanSE(o.vb[:tr.Reps], o.keep[:tr.Reps])
+			o.rec.bufs[j+1].Add(t, m, se)
 		}
-		return z[0], sq
-	})
+	}
+}
+
+// buf returns the series q (0: E z1, 1: E |z|^2) of point k of track i.
+func (o *ensembleObs) buf(i, k, q int) *plot.Buffer { return o.rec.bufs[2*(i*o.n+k)+q] }
+
+// exactAt returns the closed form of E z1 (q = 0) or E |z|^2 (q = 1) of
+// SGD from point k at time t (o.exact.ok).
+func (o *ensembleObs) exactAt(k, q int, t float64) float64 {
+	mean, second := sim.QuadSGDFactors(o.exact.m1, o.exact.m2, o.exact.alpha, o.exact.steps(t))
+	if q == 0 {
+		return o.z1[k] * mean
+	}
+	return o.uu[k] * second
 }
 
 func (o *ensembleObs) series() []Series {
 	out := o.rec.series(o.names)
 	if o.exact.ok && len(o.rec.bufs) > 0 {
 		t := o.rec.bufs[0].T
-		out = append(out, exactSeries("E z1 (SGD, exact)", t, o.exact.mean), exactSeries("E |z|^2 (SGD, exact)", t, o.exact.second))
+		for k := 0; k < o.n; k++ {
+			suffix := " (SGD, exact)"
+			if o.n > 1 {
+				suffix = " (SGD, point " + strconv.Itoa(k+1) + ", exact)"
+			}
+			out = append(out,
+				exactSeries("E z1"+suffix, t, func(t float64) float64 { return o.exactAt(k, 0, t) }),
+				exactSeries("E |z|^2"+suffix, t, func(t float64) float64 { return o.exactAt(k, 1, t) }))
+		}
 	}
 	return out
 }

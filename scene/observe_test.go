@@ -270,3 +270,59 @@ func TestObserveOtherSim(t *testing.T) {
 		t.Error("an observer recorded another simulation")
 	}
 }
+
+// TestEnsembleObsPoints: with n points (a grid, or explicit points) the
+// ensemble observes every point: a pair of series per method and point,
+// each starting at its point's E z1 and |z|^2, and for SGD on the
+// quadratic matching its point's closed form; Observe does not allocate.
+func TestEnsembleObsPoints(t *testing.T) {
+	for _, q := range []string{
+		"scene=ensemble&problem=quad&dim=2&alpha=0.1&T=1&reps=2000&N=16&n=3&methods=sgd,gf",
+		"scene=ensemble&problem=quad&dim=2&alpha=0.1&T=1&reps=2000&N=16&points=-1,0.5;2,2&methods=sgd,gf",
+	} {
+		s := build(t, q)
+		var o ensembleObs
+		o.reset(s)
+		n := s.Tracks()[0].N
+		if o.n != n || n < 2 {
+			t.Fatalf("%s: observes %d points of %d", q, o.n, n)
+		}
+		if got, want := len(o.rec.bufs), 2*2*n; got != want {
+			t.Fatalf("%s: %d series, want %d", q, got, want)
+		}
+		start, _ := s.Start()
+		d := s.Model().Dim()
+		for k := 0; k < n; k++ {
+			u := start[k*d : (k+1)*d]
+			if got := o.buf(1, k, 0).Y[0]; got != u[0] {
+				t.Errorf("%s: GF point %d starts at E z1 = %v, want %v", q, k+1, got, u[0])
+			}
+		}
+		for !s.Done() {
+			s.Step()
+			o.observe(s)
+		}
+		for k := 0; k < n; k++ {
+			b := o.buf(0, k, 1)
+			last := b.Len() - 1
+			want := o.exactAt(k, 1, b.T[last])
+			if z := math.Abs(b.Y[last]-want) / b.SE[last]; z > 4 {
+				t.Errorf("%s: SGD point %d: E |z|^2 = %v +- %v, closed form %v", q, k+1, b.Y[last], b.SE[last], want)
+			}
+		}
+		names := 0
+		for _, sr := range o.series() {
+			if strings.Contains(sr.Name, "point 2") {
+				names++
+			}
+		}
+		if names < 4 {
+			t.Errorf("%s: %d series of point 2, want 4 and more", q, names)
+		}
+		s2 := build(t, q)
+		o.reset(s2)
+		if a := testing.AllocsPerRun(10, func() { s2.Step(); o.observe(s2) }); a != 0 {
+			t.Errorf("%s: Step+observe allocates %v times", q, a)
+		}
+	}
+}

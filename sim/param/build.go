@@ -54,6 +54,7 @@ func Config(v *Values, d *sim.Data) (sim.Config, []Warning, error) {
 	warns := v.fitPoints(dim)
 	if len(v.Points) > 0 {
 		cfg.Points = v.Points
+		v.NPoints, cfg.NPoints = len(v.Points), len(v.Points) // n shows what runs
 	}
 	return cfg, warns, nil
 }

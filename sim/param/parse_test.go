@@ -301,7 +301,8 @@ func TestPointDim(t *testing.T) {
 }
 
 // TestConfigPoints: the number of coordinates of a point is checked once the
-// data set is known; other rows are dropped with a warning each.
+// data set is known; other rows are dropped with a warning each; n becomes
+// the number of points kept.
 func TestConfigPoints(t *testing.T) {
 	d3 := &sim.Data{N: 2, Din: 3, X: []float64{1, 2, 3, 4, 5, 6}}
 	for _, c := range []struct {
@@ -313,11 +314,12 @@ func TestConfigPoints(t *testing.T) {
 		{"points=1,2,3", nil, "", []string{`points: row 1 ("1,2,3") has 3 coordinates, but a point has 2 here; dropped`}},
 		{"points=1,2;3", nil, "points=1,2", []string{"points: row 2 (3) has 1 coordinate, but a point has 2 here; dropped"}},
 		{"dim=3&points=1,2", nil, "dim=3", []string{"has 2 coordinates, but a point has 3 here"}},
-		{"scene=meanfield&neuron=w&points=1,2,3;4", nil, "scene=meanfield&neuron=w&points=4", []string{"has 3 coordinates, but a point has 1 here"}},
+		{"scene=meanfield&neuron=w&points=1,2,3;4", nil, "scene=meanfield&n=1&neuron=w&points=4", []string{"has 3 coordinates, but a point has 1 here"}},
 		{"problem=linreg&din=2&points=1,2,3", nil, "problem=linreg&din=2&points=1,2,3", nil},
 		// A CSV of vectors xi1..xi3 makes shift three-dimensional.
 		{"problem=shift&points=1,2,3", d3, "problem=shift&points=1,2,3", nil},
 		{"problem=shift&points=1,2", d3, "problem=shift", []string{"has 2 coordinates, but a point has 3 here"}},
+		{"scene=ensemble&points=-1,0.5;2,2", nil, "n=2&points=-1,0.5;2,2", nil},
 	} {
 		v, ws := Parse(c.query)
 		if len(ws) > 0 {
