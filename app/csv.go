@@ -65,9 +65,24 @@ func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 //	series,t,y,se
 //
 // The se cell is empty when the series has no standard errors. Series names
-// are quoted when they contain a comma, a quote or a line break.
+// are quoted when they contain a comma, a quote or a line break. The t and y
+// columns take the names the series give them (Series.XName, YName: the
+// order scene's series are over alpha), those of the first series.
 func AppendSeriesCSV(dst []byte, series []Series) []byte {
-	dst = append(dst, "series,t,y,se\n"...)
+	x, y := "t", "y"
+	if len(series) > 0 {
+		if series[0].XName != "" {
+			x = series[0].XName
+		}
+		if series[0].YName != "" {
+			y = series[0].YName
+		}
+	}
+	dst = append(dst, "series,"...)
+	dst = appendCSVText(dst, x)
+	dst = append(dst, ',')
+	dst = appendCSVText(dst, y)
+	dst = append(dst, ",se\n"...)
 	for _, s := range series {
 		for i := range s.T {
 			if i >= len(s.Y) {

@@ -94,3 +94,14 @@ func TestStateCSVColumns(t *testing.T) {
 		}
 	}
 }
+
+// A series over the learning rate names its columns so.
+func TestSeriesCSVNames(t *testing.T) {
+	b := AppendSeriesCSV(nil, []Series{{Name: "GF", T: []float64{0.5}, Y: []float64{0.1}, SE: []float64{0.01}, XName: "alpha", YName: "weak_error"}})
+	if header, _, _ := bytes.Cut(b, []byte("\n")); string(header) != "series,alpha,weak_error,se" {
+		t.Errorf("header %q", header)
+	}
+	if header, _, _ := bytes.Cut(AppendSeriesCSV(nil, nil), []byte("\n")); string(header) != "series,t,y,se" {
+		t.Errorf("empty: header %q", header)
+	}
+}

@@ -575,8 +575,8 @@ func (e *orderExp) guide(order int) (y float64, ok bool) {
 	return 0, false
 }
 
-// series returns one Series per method of the Monte Carlo points: T the
-// learning rates, Y the signed weak errors E f(Z_T) - E f(z_T), SE their
+// series returns one Series per method of the Monte Carlo points (their
+// columns named alpha and weak_error): T the learning rates, Y the signed weak errors E f(Z_T) - E f(z_T), SE their
 // standard errors; then, with exact lines, per method the exact errors
 // ("GF exact") and the integrator's share Scheme - Value ("GF
 // integrator"), with SE 0.
@@ -586,14 +586,17 @@ func (e *orderExp) series() []Series {
 		l := &e.lines[i]
 		out = append(out, seriesOf(l.method.Label(), l.alpha, l.err, l.se))
 	}
-	if !e.hasExact {
-		return out
+	if e.hasExact {
+		zero := make([]float64, len(e.xRates))
+		for i := range e.lines {
+			l := &e.lines[i]
+			out = append(out, seriesOf(l.method.Label()+" exact", e.xRates, l.xErr, zero),
+				seriesOf(l.method.Label()+" integrator", e.xRates, l.xShare, zero))
+		}
 	}
-	zero := make([]float64, len(e.xRates))
-	for i := range e.lines {
-		l := &e.lines[i]
-		out = append(out, seriesOf(l.method.Label()+" exact", e.xRates, l.xErr, zero),
-			seriesOf(l.method.Label()+" integrator", e.xRates, l.xShare, zero))
+	// The series are over the learning rate, not time.
+	for i := range out {
+		out[i].XName, out[i].YName = "alpha", "weak_error"
 	}
 	return out
 }

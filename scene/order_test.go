@@ -257,6 +257,9 @@ func TestOrderExpQuad(t *testing.T) {
 		if s.Name != names[i] || len(s.T) != n || len(s.Y) != n || len(s.SE) != n || s.T[0] != 0.2 {
 			t.Errorf("series %d: %s with %d points, want %s with %d", i, s.Name, len(s.T), names[i], n)
 		}
+		if s.XName != "alpha" || s.YName != "weak_error" {
+			t.Errorf("series %d: columns %q, %q, want alpha, weak_error", i, s.XName, s.YName)
+		}
 	}
 	if e.Busy() {
 		t.Error("busy after the end")
