@@ -131,6 +131,9 @@ func (g *Game) Update() error {
 		switch {
 		case g.sim.Steps() < g.ffTo:
 			steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, g.ffTo-g.sim.Steps(), g.workFn)
+		case !g.playing && g.stepping():
+			// The step button's stage of a sweep, within the budget.
+			steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, math.MaxInt32, g.workFn)
 		case g.playing && g.more():
 			playing = true
 			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.workFn)

@@ -165,11 +165,32 @@ func TestGameSweep(t *testing.T) {
 	if st.Progress != 0 || !g.more() {
 		t.Fatalf("at the start: progress %v, more %v", st.Progress, g.more())
 	}
-	g.Step(2)
-	p := g.State().Progress
-	if p <= 0 || g.State().Playing {
-		t.Errorf("Step(2): progress %v, playing %v", p, g.State().Playing)
+	// The step button does a learning rate (a point per method), over
+	// the frames it takes.
+	mcRows := func() int {
+		n := 0
+		for _, r := range g.State().Order.Rows {
+			if !r.Exact {
+				n++
+			}
+		}
+		return n
 	}
+	methods := len(g.State().Order.Theory)
+	g.Step(1)
+	if !g.State().Stepping {
+		t.Error("Step(1): not stepping")
+	}
+	frames := 0
+	for ; g.stepping() && frames < 10000; frames++ {
+		g.Update()
+		g.frameUsed = 0
+	}
+	p := g.State().Progress
+	if p <= 0 || g.State().Playing || g.State().Stepping || mcRows() != methods {
+		t.Errorf("Step(1): progress %v, playing %v, %d Monte Carlo rows, want %d", p, g.State().Playing, mcRows(), methods)
+	}
+	t.Logf("a learning rate in %d frames", frames)
 	g.Play()
 	for i := 0; i < 30; i++ {
 		g.Update()
@@ -184,10 +205,20 @@ func TestGameSweep(t *testing.T) {
 	if ref.Hash() != h {
 		t.Errorf("the sweep changed the host's simulation:\n%s\nwant\n%s", h, ref.Hash())
 	}
+	if g.State().Done {
+		t.Error("done before the end")
+	}
 	for g.more() {
 		g.Step(100)
+		for g.stepping() {
+			g.Update()
+			g.frameUsed = 0
+		}
 	}
-	if st := g.State(); st.Progress != 1 || len(g.SeriesCSV()) == 0 {
-		t.Errorf("at the end: progress %v, %d bytes of series", st.Progress, len(g.SeriesCSV()))
+	if st := g.State(); st.Progress != 1 || !st.Done || len(g.SeriesCSV()) == 0 {
+		t.Errorf("at the end: progress %v, done %v, %d bytes of series", st.Progress, st.Done, len(g.SeriesCSV()))
+	}
+	if csv := string(g.SeriesCSV()); !strings.HasPrefix(csv, "series,alpha,weak_error,se\n") {
+		t.Errorf("series CSV header: %.40q", csv)
 	}
 }

@@ -8,6 +8,7 @@ func (g *Game) Play() {
 		g.Reset()
 	}
 	g.playing = true
+	g.cancelStep()
 	g.runner.Reset()
 }
 
@@ -15,6 +16,7 @@ func (g *Game) Play() {
 // and state are those of a whole step.
 func (g *Game) Pause() {
 	g.playing = false
+	g.cancelStep()
 	g.settle()
 }
 
@@ -28,11 +30,31 @@ func (g *Game) Toggle() {
 }
 
 // Step pauses and advances the task by n units: the simulation by n steps
-// (at most to T; a step partly done counts as one), or a sweep by n pieces.
+// (at most to T; a step partly done counts as one), or a sweep by n
+// pieces; a staged sweep (the order scene's) by n stages (learning rates),
+// which Update runs within the budget of the coming frames (Stepper).
 func (g *Game) Step(n int) {
 	g.playing = false
+	if st, ok := g.task.(Stepper); ok && st.StepOver(n) {
+		g.dirty = true
+		g.runner.Reset()
+		return
+	}
 	for i := 0; i < n && g.more(); i++ {
 		g.step()
+	}
+}
+
+// stepping reports whether a step button's run over frames is on.
+func (g *Game) stepping() bool {
+	st, ok := g.task.(Stepper)
+	return ok && st.Stepping()
+}
+
+// cancelStep ends a step button's run over frames.
+func (g *Game) cancelStep() {
+	if st, ok := g.task.(Stepper); ok {
+		st.CancelStep()
 	}
 }
 

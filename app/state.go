@@ -34,8 +34,9 @@ type State struct {
 	T    float64
 	TEnd float64
 	// Steps is the number of whole steps of the simulation taken, of
-	// TotalSteps; Done reports that the simulation reached TEnd. (A sweep
-	// does not step the simulation.)
+	// TotalSteps. (A sweep does not step the simulation.) Done reports
+	// that the work is over: the simulation reached TEnd, or the sweep
+	// ended.
 	Steps      int
 	TotalSteps int
 	Done       bool
@@ -46,6 +47,9 @@ type State struct {
 	// on screen.
 	Playing bool
 	Visible bool
+	// Stepping reports that the step button's stage of a sweep runs (the
+	// order scene's next learning rate, over several frames).
+	Stepping bool
 	// Error says why no simulation could be built at all ("" when one was).
 	Error string
 	// Methods is the state of every track of the simulation.
@@ -69,7 +73,9 @@ func (g *Game) State() State {
 		st.Order = &r
 	}
 	if s := g.sim; s != nil {
-		st.T, st.Steps, st.TotalSteps, st.Done = s.Time(), s.Steps(), s.TotalSteps(), s.Done()
+		st.T, st.Steps, st.TotalSteps = s.Time(), s.Steps(), s.TotalSteps()
+		st.Done = !g.task.More()
+		st.Stepping = g.stepping()
 		st.Progress = g.task.Progress()
 		for i, tr := range s.Tracks() {
 			ss := s.Status(i)

@@ -141,22 +141,80 @@ type Sweep interface {
 	Progress() float64
 }
 
-// SweepTask returns the Task of the sweep w: a unit is one piece
-// (w.Work), never partly done.
-func SweepTask(w Sweep) Task { return &sweepTask{w} }
+// A StagedSweep is a Sweep whose work comes in stages that the picture
+// shows (the order scene's learning rates: a stage ends with a new point
+// per method). Its step button does a stage, over as many frames as it
+// takes (Stepper).
+type StagedSweep interface {
+	Sweep
+	// Stage returns the number of stages finished.
+	Stage() int
+}
 
-type sweepTask struct{ w Sweep }
+// A Stepper is a Task whose unit of the step button spreads over frames
+// (a stage of a StagedSweep): StepOver asks for n units, which Advance
+// then does within the budget of the coming frames, stopping at the end
+// of the last; Stepping reports whether some are left; CancelStep forgets
+// them (play, pause).
+type Stepper interface {
+	StepOver(n int) bool
+	Stepping() bool
+	CancelStep()
+}
+
+// SweepTask returns the Task of the sweep w: a unit is one piece
+// (w.Work), never partly done. A StagedSweep's step button does a stage
+// (Stepper).
+func SweepTask(w Sweep) Task { return &sweepTask{w: w} }
+
+type sweepTask struct {
+	w        Sweep
+	until    int  // the stage a step button's run stops at
+	stepping bool // a step button's run is on
+}
 
 // Advance does pieces of the sweep while it is busy and the budget lasts
-// (the clock is read before every piece).
+// (the clock is read before every piece), and, after StepOver, until the
+// stage asked for is finished.
 func (t *sweepTask) Advance(max int, b *Budget) (int, bool) {
 	n := 0
 	for n < max && t.w.Busy() && !b.Stop() {
+		if t.stepped() {
+			break
+		}
 		t.w.Work()
 		n++
 	}
+	t.stepped()
 	return n, t.w.Busy()
 }
+
+// stepped reports whether the step button's run has reached its stage
+// (and ends it).
+func (t *sweepTask) stepped() bool {
+	if !t.stepping {
+		return false
+	}
+	if st, ok := t.w.(StagedSweep); !ok || st.Stage() >= t.until || !t.w.Busy() {
+		t.stepping = false
+		return true
+	}
+	return false
+}
+
+// StepOver starts a run of n stages of a StagedSweep that is busy (and
+// reports false for any other sweep: its step is a piece).
+func (t *sweepTask) StepOver(n int) bool {
+	st, ok := t.w.(StagedSweep)
+	if !ok || !t.w.Busy() || n <= 0 {
+		return false
+	}
+	t.until, t.stepping = st.Stage()+n, true
+	return true
+}
+
+func (t *sweepTask) Stepping() bool { return t.stepping && !t.stepped() }
+func (t *sweepTask) CancelStep()    { t.stepping = false }
 
 func (t *sweepTask) More() bool        { return t.w.Busy() }
 func (t *sweepTask) Step()             { t.w.Work() }

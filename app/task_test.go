@@ -166,3 +166,58 @@ func TestSweepTask(t *testing.T) {
 		t.Errorf("at the end: %d done; Advance %d, %v; Progress %v", w.done, n, more, task.Progress())
 	}
 }
+
+// fakeStaged is a sweep of left pieces in stages of per pieces.
+type fakeStaged struct {
+	fakeSweep
+	per int
+}
+
+func (f *fakeStaged) Stage() int { return f.done / f.per }
+
+// A staged sweep's step runs over as many Runner runs as a stage takes and
+// stops at its end; a sweep without stages steps a piece.
+func TestSweepTaskStepStage(t *testing.T) {
+	w := &fakeStaged{fakeSweep{left: 20}, 8}
+	task := SweepTask(w)
+	st := task.(Stepper)
+	r := newTickRunner(3500 * time.Microsecond) // 3 pieces per run
+	var p Pacer
+	b := newBudget(r, &p)
+	work := func(max int) (int, bool) { return task.Advance(max, b) }
+	if !st.StepOver(1) || !st.Stepping() {
+		t.Fatal("StepOver(1) did not start a stage")
+	}
+	runs := 0
+	for st.Stepping() && runs < 100 {
+		r.Run(r.Budget, 1<<30, work)
+		runs++
+	}
+	if w.done != 8 || runs != 3 {
+		t.Errorf("a stage: %d pieces in %d runs, want 8 in 3", w.done, runs)
+	}
+	// Two stages: to the end (20 pieces), where it stops.
+	st.StepOver(2)
+	for st.Stepping() && runs < 100 {
+		r.Run(r.Budget, 1<<30, work)
+		runs++
+	}
+	if w.done != 20 || task.More() || st.Stepping() {
+		t.Errorf("two stages at the end: %d pieces, more %v, stepping %v", w.done, task.More(), st.Stepping())
+	}
+	if st.StepOver(1) {
+		t.Error("StepOver on a finished sweep")
+	}
+	// CancelStep ends the run.
+	w2 := &fakeStaged{fakeSweep{left: 20}, 8}
+	t2 := SweepTask(w2).(Stepper)
+	t2.StepOver(1)
+	t2.CancelStep()
+	if t2.Stepping() {
+		t.Error("stepping after CancelStep")
+	}
+	// Without stages: no run over frames.
+	if SweepTask(&fakeSweep{left: 3}).(Stepper).StepOver(1) {
+		t.Error("StepOver on a sweep without stages")
+	}
+}

@@ -442,6 +442,11 @@ func (e *orderExp) pieceRuns() int {
 	return max(1, orderPiece/per)
 }
 
+// Stage returns the number of learning rates finished: a stage of the
+// sweep is a rate, which adds a point per method (app.StagedSweep: the
+// step button does one).
+func (e *orderExp) Stage() int { return e.finished() }
+
 // Progress returns the fraction of the experiment done (1 when it is over
 // or stopped, or there is none).
 func (e *orderExp) Progress() float64 {

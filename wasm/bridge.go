@@ -182,7 +182,7 @@ func stateJS(s app.State) any {
 	out := map[string]any{
 		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
 		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
-		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
+		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "stepping": s.Stepping, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
 	}
 	if s.Order != nil {
