@@ -14,10 +14,22 @@ import (
 	"smflow/sim"
 )
 
-// RequestPNG asks for a PNG of the view at the current canvas size; done is
-// called from the next Update with the encoded image.
-func (g *Game) RequestPNG(done func([]byte, error)) {
-	g.pngReqs = append(g.pngReqs, done)
+// RequestPNG asks for a PNG of the view at the current canvas size times
+// scale (1 when not positive and finite: the canvas's pixels; 2 for a
+// picture twice as sharp, with the same layout); done is called from the
+// next Update with the encoded image. A picture is at most maxPNGSide
+// pixels wide and high: a larger scale is reduced to fit.
+func (g *Game) RequestPNG(scale float64, done func([]byte, error)) {
+	if !(scale > 0) || math.IsInf(scale, 0) {
+		scale = 1
+	}
+	g.pngReqs = append(g.pngReqs, pngReq{scale: min(scale, maxPNGScale), done: done})
+}
+
+// A pngReq is a request of a PNG at a scale of the canvas size.
+type pngReq struct {
+	scale float64
+	done  func([]byte, error)
 }
 
 // servePNG draws the view into an offscreen image, reads its pixels and
@@ -27,30 +39,32 @@ func (g *Game) servePNG() {
 	g.settle()
 	reqs := g.pngReqs
 	g.pngReqs = nil
-	var out []byte
-	var err error
-	w, h := int(math.Ceil(g.outW*g.scale)), int(math.Ceil(g.outH*g.scale))
+	for _, r := range reqs {
+		r.done(g.drawPNG(r.scale))
+	}
+}
+
+// drawPNG draws the view at scale times the canvas size and encodes it.
+func (g *Game) drawPNG(scale float64) ([]byte, error) {
+	w, h, s := pngSize(g.outW, g.outH, g.scale, scale)
 	switch {
 	case g.sim == nil:
-		err = fmt.Errorf("no simulation to draw")
+		return nil, fmt.Errorf("no simulation to draw")
 	case w <= 0 || h <= 0:
-		err = fmt.Errorf("the canvas has no size yet")
-	default:
-		img := ebiten.NewImage(w, h)
-		g.view.Draw(img, g.sim, g.scale)
-		pix := make([]byte, 4*w*h)
-		img.ReadPixels(pix)
-		img.Deallocate()
-		// ReadPixels gives premultiplied alpha, as image.RGBA holds.
-		rgba := &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
-		var buf bytes.Buffer
-		if err = png.Encode(&buf, rgba); err == nil {
-			out = buf.Bytes()
-		}
+		return nil, fmt.Errorf("the canvas has no size yet")
 	}
-	for _, done := range reqs {
-		done(out, err)
+	img := ebiten.NewImage(w, h)
+	g.view.Draw(img, g.sim, s)
+	pix := make([]byte, 4*w*h)
+	img.ReadPixels(pix)
+	img.Deallocate()
+	// ReadPixels gives premultiplied alpha, as image.RGBA holds.
+	rgba := &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, rgba); err != nil {
+		return nil, err
 	}
+	return buf.Bytes(), nil
 }
 
 // Hash returns sim.HashReport: one line "method hash" per track and a line

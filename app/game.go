@@ -72,7 +72,7 @@ type Game struct {
 
 	mem runtime.MemStats // read around Update and Draw to count allocations
 
-	pngReqs []func([]byte, error)
+	pngReqs []pngReq
 	rp      repaint // paints forced by Repaint
 	err     string  // set when no simulation could be built at all
 }

@@ -339,6 +339,15 @@ func TestExport(t *testing.T) {
 	if ink, colours := inkStats(img, img.Bounds()); ink == 0 || colours < 2 {
 		t.Errorf("PNG looks blank: %d inked pixels, %d colours", ink, colours)
 	}
+	// At 2x: twice the canvas's pixels.
+	b2 := pngFromJS(tb, `smflow.exportPNG(2)`)
+	img2, err := png.Decode(bytes.NewReader(b2))
+	if err != nil {
+		t.Fatalf("exportPNG(2): %v", err)
+	}
+	if d := float64(img2.Bounds().Dx()) - 2*w; d < -2 || d > 2 || img2.Bounds().Dy() < 2*img.Bounds().Dy()-2 {
+		t.Errorf("PNG at 2x %v, canvas %v device pixels wide, PNG at 1x %v", img2.Bounds(), w, img.Bounds())
+	}
 
 	text := eval[string](tb, `smflow.exportCSV()`)
 	rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()

@@ -121,11 +121,15 @@ func newBridge(g *app.Game) js.Value {
 		}
 		return string(g.StateCSV())
 	})
-	fn("exportPNG", func([]js.Value) any {
+	fn("exportPNG", func(args []js.Value) any {
+		scale := 1.0 // exportPNG(2): twice the canvas's pixels
+		if a := arg(args, 0); a.Type() == js.TypeNumber {
+			scale = a.Float()
+		}
 		var exec js.Func
 		exec = js.FuncOf(func(this js.Value, args []js.Value) any {
 			resolve, reject := args[0], args[1]
-			g.RequestPNG(func(b []byte, err error) {
+			g.RequestPNG(scale, func(b []byte, err error) {
 				if err != nil {
 					reject.Invoke(js.Global().Get("Error").New(err.Error()))
 					return

@@ -19,7 +19,8 @@
 //	presets(scene)   [{key, name, caption, query}] (preset=key in the URL)
 //	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
 //	exportCSV(kind)  CSV text of the state ("state", default) or the plotted series ("series")
-//	exportPNG()      a Promise of the PNG bytes (Uint8Array)
+//	exportPNG(s)     a Promise of the PNG bytes (Uint8Array), s times the
+//	                 canvas's pixels (1 when omitted; 2 for slides)
 //	repaint(k, kind) a Promise of {paints, allocs, allocsPerPaint} of the next k frames,
 //	                 forced to paint the view (or, kind "bare", one rectangle: Ebitengine's
 //	                 own allocations per paint)
