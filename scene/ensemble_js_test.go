@@ -3,6 +3,7 @@
 package scene
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -70,6 +71,30 @@ func TestEnsembleDrawsPoints(t *testing.T) {
 		}
 		if a := testing.AllocsPerRun(5, func() { s.Step(); v.Observe(s); v.Draw(dst, s, 1) }); a > 4 {
 			t.Errorf("%s: a frame allocates %v times", c.name, a)
+		}
+	}
+}
+
+// The density panels' dots of SGD's neurons have a legend entry; the
+// particle panels alone do not need one.
+func TestMeanfieldLegendDots(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"scene=meanfield&problem=network&act=tanh&neuron=awb&din=1&n=20&M=100&N=20&alpha=0.1&T=1&methods=sgd,mfode,ddsmf", true},
+		{"scene=meanfield&problem=network&act=tanh&neuron=awb&din=1&n=20&N=20&alpha=0.1&T=1&methods=sgd,smf", false},
+	} {
+		v := New("meanfield").(*meanfieldView)
+		v.Reset(build(t, c.q))
+		got := false
+		for _, it := range v.extra {
+			if strings.Contains(it.label, "SGD's neurons") {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: legend of SGD's dots %v, want %v", c.q, got, c.want)
 		}
 	}
 }

@@ -164,6 +164,16 @@ func (v *meanfieldView) Reset(s *sim.Sim) {
 	if v.targ != nil {
 		v.extra = append(v.extra, legendItem{label: "target", c: plot.Muted})
 	}
+	// The density panels draw SGD's neurons over the measure as dots
+	// (overlaySGD): the legend names them.
+	if v.sgd >= 0 && v.d >= 2 {
+		for _, tr := range tracks {
+			if isFlow(tr.Method) {
+				v.extra = append(v.extra, legendItem{label: "dots on the densities: SGD's neurons", c: plot.Fade(v.colors[v.sgd], 0.7)})
+				break
+			}
+		}
+	}
 	if v.pred != nil && data != nil && data.N > 0 && v.din >= 1 {
 		v.updateCurves(s, math.MaxInt)
 	}
