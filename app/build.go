@@ -102,6 +102,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		view := v
 		v = param.Defaults(v.Scene)
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
+		v.Loop, v.Overlay = view.Loop, view.Overlay
 		cfg, _ = g.configFrom(&v)
 		s, err = sim.New(cfg)
 		if err != nil {
@@ -119,6 +120,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 	g.view.Reset(s)
 	g.task = taskFor(s, g.view)
 	g.runner.Reset()
+	g.loop = Looper{}
 	g.ffTo = 0
 	if v.Start > 0 {
 		g.ffTo = min(int(math.Round(v.Start/cfg.Alpha)), s.TotalSteps())

@@ -114,6 +114,12 @@ func newBridge(g *app.Game) js.Value {
 		}
 		return repaintJS(g, k, str(arg(args, 1)) == "bare")
 	})
+	fn("seek", func(args []js.Value) any {
+		if a := arg(args, 0); a.Type() == js.TypeNumber {
+			g.Seek(a.Float())
+		}
+		return nil
+	})
 	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
 	fn("exportCSV", func(args []js.Value) any {
 		if str(arg(args, 0)) == "series" {
@@ -181,7 +187,7 @@ func stateJS(s app.State) any {
 	}
 	out := map[string]any{
 		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
-		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
+		"t": s.T, "T": s.TEnd, "tRun": s.TRun, "loop": s.Loop, "steps": s.Steps, "totalSteps": s.TotalSteps,
 		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
 	}

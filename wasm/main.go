@@ -4,7 +4,7 @@
 // it reads the page's query string, runs the app.Game with Ebiten and
 // exposes a small JavaScript API as window.smflow:
 //
-//	state()          {query, scene, preset, t, T, steps, totalSteps, done, progress,
+//	state()          {query, scene, preset, t, T, tRun, loop, steps, totalSteps, done, progress,
 //	                  playing, visible, error, methods: [{name, label, status,
 //	                  divergedAt, divergedReps, reps}], warnings: [{key, value, message}]}
 //	stats()          {stepsPerSec, speed, behind, message, msUpdate, maxMsUpdate, msDraw,
@@ -18,6 +18,7 @@
 //	schema()         the parameter schema as JSON text (param.JSON)
 //	presets(scene)   [{key, name, caption, query}] (preset=key in the URL)
 //	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
+//	seek(t)          go to time t (the nearest whole step): the page's time scrubber
 //	exportCSV(kind)  CSV text of the state ("state", default) or the plotted series ("series")
 //	exportPNG()      a Promise of the PNG bytes (Uint8Array)
 //	repaint(k, kind) a Promise of {paints, allocs, allocsPerPaint} of the next k frames,
