@@ -146,11 +146,16 @@ func (g *Game) Reset() {
 	g.apply(g.values, g.warnings, true)
 }
 
-// QueryWith returns the canonical query of the current values with one
-// parameter changed (value unescaped), without applying it: for links such
-// as the embed snippet (embed=1) or the full app (embed=0).
-func (g *Game) QueryWith(key, value string) string {
-	v, _ := param.Resolve(param.With(g.query, key, value))
+// QueryWith returns the canonical query of the current values with some
+// parameters changed (pairs of key and unescaped value, a key without a
+// value is ignored), without applying it: for links such as the embed
+// snippet (embed=1&autoplay=1) or the full app (embed=0).
+func (g *Game) QueryWith(kv ...string) string {
+	q := g.query
+	for i := 0; i+1 < len(kv); i += 2 {
+		q = param.With(q, kv[i], kv[i+1])
+	}
+	v, _ := param.Resolve(q)
 	return param.Canonical(v)
 }
 

@@ -68,7 +68,13 @@ func newBridge(g *app.Game) js.Value {
 	fn("setParam", func(args []js.Value) any {
 		return warningsJS(g.SetParam(str(arg(args, 0)), str(arg(args, 1))))
 	})
-	fn("queryWith", func(args []js.Value) any { return g.QueryWith(str(arg(args, 0)), str(arg(args, 1))) })
+	fn("queryWith", func(args []js.Value) any {
+		kv := make([]string, len(args))
+		for i, a := range args {
+			kv[i] = str(a)
+		}
+		return g.QueryWith(kv...)
+	})
 	fn("values", func([]js.Value) any {
 		m := map[string]any{}
 		for k, v := range param.Texts(g.Values()) {

@@ -14,7 +14,7 @@
 //	set(query)       replace the whole query; returns the warnings
 //	setParam(k, v)   set one parameter; returns the warnings
 //	values()         {key: value as text} of every parameter
-//	queryWith(k, v)  the canonical query with one parameter changed (not applied)
+//	queryWith(k, v, ...) the canonical query with parameters changed (not applied)
 //	schema()         the parameter schema as JSON text (param.JSON)
 //	presets(scene)   [{key, name, caption, query}] (preset=key in the URL)
 //	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
