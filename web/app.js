@@ -553,6 +553,7 @@
   // to any other. Tab moves the focus; form fields keep their keys.
   const isEmbed = () => doc.documentElement.classList.contains("embed");
   function onKeyCapture(e) {
+    if (e.key === "Tab") doc.documentElement.classList.add("kbd");
     const t = e.target || {};
     const onCanvas = t.tagName === "CANVAS";
     if (onCanvas) e.stopPropagation();
@@ -611,7 +612,8 @@
   // ---- embed overlay: hidden while the pointer is away -------------------
 
   let awayTimer = null;
-  function pointerHere() {
+  function pointerHere(e) {
+    if (e && e.type === "pointerdown") doc.documentElement.classList.remove("kbd");
     doc.documentElement.classList.remove("pointer-away");
     clearTimeout(awayTimer);
     awayTimer = setTimeout(pointerAway, 2500);
