@@ -348,6 +348,7 @@
       e.classList.toggle("hidden-by-url", hide.has(e.dataset.param));
     }
     $("#scenebox").classList.toggle("hidden-by-url", hide.has("scene") && hide.has("preset"));
+    $("#scrubber").classList.toggle("hidden-by-url", hide.has("start"));
     $("#scene").value = values.scene;
     $("#scene").disabled = hide.has("scene");
     const presets = api.presets(values.scene) || [];
