@@ -102,6 +102,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		view := v
 		v = param.Defaults(v.Scene)
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
+		v.Loop, v.Overlay = view.Loop, view.Overlay
 		cfg, _ = g.configFrom(&v)
 		s, err = sim.New(cfg)
 		if err != nil {
@@ -119,6 +120,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 	g.view.Reset(s)
 	g.task = taskFor(s, g.view)
 	g.runner.Reset()
+	g.loop = Looper{}
 	g.ffTo = 0
 	if v.Start > 0 {
 		g.ffTo = min(int(math.Round(v.Start/cfg.Alpha)), s.TotalSteps())
@@ -144,11 +146,16 @@ func (g *Game) Reset() {
 	g.apply(g.values, g.warnings, true)
 }
 
-// QueryWith returns the canonical query of the current values with one
-// parameter changed (value unescaped), without applying it: for links such
-// as the embed snippet (embed=1) or the full app (embed=0).
-func (g *Game) QueryWith(key, value string) string {
-	v, _ := param.Resolve(param.With(g.query, key, value))
+// QueryWith returns the canonical query of the current values with some
+// parameters changed (pairs of key and unescaped value, a key without a
+// value is ignored), without applying it: for links such as the embed
+// snippet (embed=1&autoplay=1) or the full app (embed=0).
+func (g *Game) QueryWith(kv ...string) string {
+	q := g.query
+	for i := 0; i+1 < len(kv); i += 2 {
+		q = param.With(q, kv[i], kv[i+1])
+	}
+	v, _ := param.Resolve(q)
 	return param.Canonical(v)
 }
 

@@ -55,6 +55,7 @@ type Game struct {
 	visible bool
 	dirty   bool // the picture changed since the last Draw
 	ffTo    int  // fast-forward to this step (start time) before playing
+	loop    Looper
 
 	runner    *Runner
 	pacer     Pacer
@@ -137,8 +138,13 @@ func (g *Game) Update() error {
 		case g.playing && g.more():
 			playing = true
 			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.workFn)
-			if !g.more() {
+			if !g.more() && !g.loops() {
 				g.playing = false
+			}
+		case g.playing && g.loops():
+			// The run ended: hold its end, then restart it.
+			if g.loop.Due(now, true) {
+				g.Reset()
 			}
 		}
 	}

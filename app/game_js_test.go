@@ -222,3 +222,64 @@ func TestGameSweep(t *testing.T) {
 		t.Errorf("series CSV header: %.40q", csv)
 	}
 }
+
+// TestGameLoopAndSeek: loop=1 restarts a run after it ends and goes on
+// playing; Seek moves forward and back to the same states as stepping.
+func TestGameLoopAndSeek(t *testing.T) {
+	g := New("T=0.5&speed=1000&loop=1", Options{})
+	if !g.State().Loop || g.State().TotalSteps != 5 {
+		t.Fatalf("loop=1&T=0.5: %+v", g.State())
+	}
+	g.Play()
+	sawDone, restarted := false, false
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end) && !restarted; time.Sleep(5 * time.Millisecond) {
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.frameUsed = 0
+		st := g.State()
+		sawDone = sawDone || st.Done
+		restarted = sawDone && st.Steps < st.TotalSteps
+		if !st.Playing {
+			t.Fatalf("stopped playing: %+v", st)
+		}
+	}
+	if !restarted {
+		t.Fatalf("did not restart (saw the end: %v)", sawDone)
+	}
+	g.Pause()
+
+	ref := New("T=0.5", Options{})
+	hashAt := func(n int) string { ref.Reset(); ref.Step(n); return ref.Hash() }
+	seek := func(tt float64, want int) {
+		t.Helper()
+		g.Seek(tt)
+		for i := 0; i < 1000 && g.State().Steps != want; i++ {
+			g.Update()
+			g.frameUsed = 0
+			time.Sleep(time.Millisecond)
+		}
+		if got := g.Hash(); got != hashAt(want) {
+			t.Errorf("Seek(%v): hash\n%s\nwant (step %d)\n%s", tt, got, want, hashAt(want))
+		}
+	}
+	seek(0.3, 3)
+	seek(0.1, 1)
+	seek(99, 5)
+	seek(0, 0)
+	if g.State().Playing {
+		t.Error("seeking started playing")
+	}
+
+	// Not looping: a run that ends stops.
+	g = New("T=0.3&speed=1000", Options{})
+	g.Play()
+	for i := 0; i < 3000 && g.State().Playing; i++ {
+		g.Update()
+		g.frameUsed = 0
+		time.Sleep(time.Millisecond)
+	}
+	if st := g.State(); st.Playing || !st.Done || st.Loop {
+		t.Errorf("without loop: %+v", st)
+	}
+}

@@ -58,6 +58,35 @@ func (g *Game) cancelStep() {
 	}
 }
 
+// Seek moves the simulation to time t, the nearest whole step at most
+// TotalSteps (SeekStep): forward by stepping within the budget of the next
+// frames, back by building the run again and stepping from its start.
+// Playing goes on from there. A sweep (the order scene) has no time.
+func (g *Game) Seek(t float64) {
+	if g.sim == nil || !g.stepped() {
+		return
+	}
+	g.settle()
+	n := SeekStep(t, g.cfg.Alpha, g.sim.TotalSteps())
+	if n < g.sim.Steps() {
+		g.Reset()
+	}
+	g.ffTo = n
+	g.loop = Looper{}
+}
+
+// loops reports whether a run that ends restarts (param.Values.Loops; a
+// sweep does not).
+func (g *Game) loops() bool {
+	return g.values.Loops() && g.stepped()
+}
+
+// stepped reports whether the task steps the simulation (not a sweep).
+func (g *Game) stepped() bool {
+	_, ok := g.task.(*stepTask)
+	return ok
+}
+
 // settle completes a unit of the task partly done (a step), so that the
 // state is read whole.
 func (g *Game) settle() {

@@ -33,6 +33,11 @@ type State struct {
 	// T is the simulation's current time and TEnd its final time.
 	T    float64
 	TEnd float64
+	// TRun is the time at which the run ends: TotalSteps whole steps,
+	// TEnd rounded up to a whole number of steps.
+	TRun float64
+	// Loop reports whether a run that ends restarts (param.Values.Loops).
+	Loop bool
 	// Steps is the number of whole steps of the simulation taken, of
 	// TotalSteps. (A sweep does not step the simulation.) Done reports
 	// that the work is over: the simulation reached TEnd, or the sweep
@@ -76,6 +81,7 @@ func (g *Game) State() State {
 		st.T, st.Steps, st.TotalSteps = s.Time(), s.Steps(), s.TotalSteps()
 		st.Done = !g.task.More()
 		st.Stepping = g.stepping()
+		st.TRun, st.Loop = g.cfg.Alpha*float64(st.TotalSteps), g.loops()
 		st.Progress = g.task.Progress()
 		for i, tr := range s.Tracks() {
 			ss := s.Status(i)

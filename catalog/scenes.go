@@ -19,7 +19,7 @@ var scenes = []Scene{
 		Title:    "One parameter: SGD next to its continuous-time models",
 		Doc:      "one-point laws of many runs",
 		About:    "many SGD runs from one start next to GF, SME1, SME2, SMF ensembles: clouds, the law of a coordinate, E f(z_t) with error bands, the weak error",
-		Defaults: "T=4",
+		Defaults: "T=4&speed=2",
 		Presets: []Preset{
 			{
 				Key:     "weak-order",
@@ -53,7 +53,7 @@ var scenes = []Scene{
 		Title:    "n-point motion: one noise for the whole grid",
 		Doc:      "n-point motion of a grid",
 		About:    "a grid of starting points driven by one xi sequence (SGD flow) next to SMF (one shared noise) and SME (independent noises), drawn as meshes; a two-point statistic",
-		Defaults: "T=4&n=121&reps=1&methods=sgd,smf,sme2",
+		Defaults: "T=4&n=121&reps=1&methods=sgd,smf,sme2&speed=2",
 		Presets: []Preset{
 			{
 				Key:     "npoint",
@@ -84,7 +84,7 @@ var scenes = []Scene{
 		Doc:      "network neurons as particles",
 		About:    "a network's neurons as particles (SGD, with trails), the measure nu_t of the DD-SMF/SPDE and the mean-field ODE as densities, the network function, the risk",
 		Kinds:    NetworkProblems,
-		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=20",
+		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=10",
 		Presets: []Preset{
 			{
 				Key:     "particles",
@@ -112,7 +112,7 @@ var scenes = []Scene{
 		Doc:      "fluctuations over replicas",
 		About:    "the law over replicas of the risk under SGD, DD-SMF and the mean-field ODE, and the W1 distance between them",
 		Kinds:    NetworkProblems,
-		Defaults: "alpha=0.05&T=4&n=32&reps=128&k=2&methods=sgd,mfode,ddsmf&speed=20",
+		Defaults: "alpha=0.05&T=4&n=32&reps=128&k=2&methods=sgd,mfode,ddsmf&speed=4",
 		Presets: []Preset{
 			{
 				Key:     "risk",

@@ -68,7 +68,13 @@ func newBridge(g *app.Game) js.Value {
 	fn("setParam", func(args []js.Value) any {
 		return warningsJS(g.SetParam(str(arg(args, 0)), str(arg(args, 1))))
 	})
-	fn("queryWith", func(args []js.Value) any { return g.QueryWith(str(arg(args, 0)), str(arg(args, 1))) })
+	fn("queryWith", func(args []js.Value) any {
+		kv := make([]string, len(args))
+		for i, a := range args {
+			kv[i] = str(a)
+		}
+		return g.QueryWith(kv...)
+	})
 	fn("values", func([]js.Value) any {
 		m := map[string]any{}
 		for k, v := range param.Texts(g.Values()) {
@@ -113,6 +119,12 @@ func newBridge(g *app.Game) js.Value {
 			k = a.Int()
 		}
 		return repaintJS(g, k, str(arg(args, 1)) == "bare")
+	})
+	fn("seek", func(args []js.Value) any {
+		if a := arg(args, 0); a.Type() == js.TypeNumber {
+			g.Seek(a.Float())
+		}
+		return nil
 	})
 	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
 	fn("exportCSV", func(args []js.Value) any {
@@ -185,7 +197,7 @@ func stateJS(s app.State) any {
 	}
 	out := map[string]any{
 		"query": s.Query, "scene": s.Scene, "preset": s.Preset,
-		"t": s.T, "T": s.TEnd, "steps": s.Steps, "totalSteps": s.TotalSteps,
+		"t": s.T, "T": s.TEnd, "tRun": s.TRun, "loop": s.Loop, "steps": s.Steps, "totalSteps": s.TotalSteps,
 		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "stepping": s.Stepping, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
 	}

@@ -4,7 +4,7 @@
 // it reads the page's query string, runs the app.Game with Ebiten and
 // exposes a small JavaScript API as window.smflow:
 //
-//	state()          {query, scene, preset, t, T, steps, totalSteps, done, progress,
+//	state()          {query, scene, preset, t, T, tRun, loop, steps, totalSteps, done, progress,
 //	                  playing, visible, error, methods: [{name, label, status,
 //	                  divergedAt, divergedReps, reps}], warnings: [{key, value, message}]}
 //	stats()          {stepsPerSec, speed, behind, message, msUpdate, maxMsUpdate, msDraw,
@@ -14,10 +14,11 @@
 //	set(query)       replace the whole query; returns the warnings
 //	setParam(k, v)   set one parameter; returns the warnings
 //	values()         {key: value as text} of every parameter
-//	queryWith(k, v)  the canonical query with one parameter changed (not applied)
+//	queryWith(k, v, ...) the canonical query with parameters changed (not applied)
 //	schema()         the parameter schema as JSON text (param.JSON)
 //	presets(scene)   [{key, name, caption, query}] (preset=key in the URL)
 //	play(), pause(), toggle(), step(n), reset(), setVisible(bool)
+//	seek(t)          go to time t (the nearest whole step): the page's time scrubber
 //	exportCSV(kind)  CSV text of the state ("state", default) or the plotted series ("series")
 //	exportPNG(s)     a Promise of the PNG bytes (Uint8Array), s times the
 //	                 canvas's pixels (1 when omitted; 2 for slides)

@@ -25,6 +25,7 @@
 
   let api = null; // window.smflow once ready
   let schema = [];
+  let scenes = {}; // key -> {key, title, about} (the schema JSON's scenes)
   let byName = {};
   const controls = {}; // name -> {row, set(text, values)}
   let lastValues = {};
@@ -61,6 +62,7 @@
   }
   window.smflowFirstFrame = () => {
     window.smflowFirstFrameAt = times.firstFrame = performance.now();
+    fixCanvas();
     const p = $("#loading");
     if (p) p.remove();
     setTimeout(initOnce, 0);
@@ -101,9 +103,19 @@
     });
   }
 
+  // Ebitengine gives its canvas tabindex 1 (first in the tab order, before
+  // every control) and no focus ring: it takes its natural place after the
+  // controls, and the style sheet draws the ring.
+  function fixCanvas() {
+    const c = $("canvas");
+    if (c) c.tabIndex = 0;
+  }
+
   // ---- controls ------------------------------------------------------------
 
-  const SKIP = new Set(["scene", "preset", "embed", "hide"]);
+  // start is set by the time scrubber and "copy link"; overlay by the
+  // embed options.
+  const SKIP = new Set(["scene", "preset", "embed", "hide", "start", "overlay"]);
   const GROUPS = [["problem", "problem"], ["simulation", "simulation"], ["view", "view"]];
 
   function fmt(x, isInt) {
@@ -130,13 +142,16 @@
   function setParam(name, text) {
     clearTimeout(debounce);
     const warns = api.setParam(name, text);
-    refresh(warns);
+    refresh(warns, name === "scene" || name === "preset" ? "scene" : "control");
   }
 
   function makeControl(p) {
     const id = "ctl-" + p.name;
     const row = el("div", { class: "ctl", "data-param": p.name, title: p.doc });
-    const label = el("label", { for: id, text: p.name });
+    // The plain name next to the key, visible without hovering.
+    const label = el("label", { for: id });
+    if (p.label && p.label !== p.name) label.append(el("span", { class: "plain", text: p.label }), " ");
+    label.append(el("span", { class: "key", text: p.name }));
     row.append(label);
     let set;
     switch (p.type) {
@@ -156,7 +171,7 @@
         break;
       }
       case "list": {
-        const box = el("div", { class: "checks", id, role: "group", "aria-label": p.name });
+        const box = el("div", { class: "checks", id, role: "group", "aria-label": (p.label || p.name) + " " + p.name });
         row.classList.add("wide");
         row.append(box);
         set = (text, values) => {
@@ -193,7 +208,7 @@
       case "float":
       case "int": {
         const isInt = p.type === "int";
-        const range = el("input", { type: "range", min: "0", max: "1000", step: "1", "aria-label": p.name + " slider" });
+        const range = el("input", { type: "range", min: "0", max: "1000", step: "1", "aria-label": (p.label || p.name) + " " + p.name + " slider" });
         const num = el("input", { type: "number", id, step: "any" });
         range.addEventListener("input", () => {
           const x = fromPos(p, +range.value);
@@ -278,12 +293,33 @@
         el("td", { class: "eq" }, tpl.content.cloneNode(true), note)));
     }
     $("#eqs").replaceChildren(el("table", {}, ...rows));
+    requestAnimationFrame(fitEquations);
+  }
+
+  // Shrinks an equation that is wider than the panel to its width (down to
+  // 60 %; a narrower one scrolls).
+  function fitEquations() {
+    for (const td of doc.querySelectorAll("#eqs td.eq")) {
+      const m = td.querySelector("math");
+      if (!m) continue;
+      m.style.fontSize = "";
+      const avail = td.clientWidth, w = m.getBoundingClientRect().width;
+      if (avail > 0 && w > avail) m.style.fontSize = Math.max(0.6, 0.9 * avail / w).toFixed(3) + "em";
+    }
   }
 
   // ---- state -> page -------------------------------------------------------
 
-  function showWarnings(warns) {
+  // The title of the warning box says where the values came from.
+  const WARN_TITLE = {
+    url: "Some values in the URL were ignored or changed:",
+    control: "The value you entered was ignored or changed:",
+    scene: "Some values of the scene or preset were ignored or changed:",
+  };
+
+  function showWarnings(warns, source) {
     const box = $("#warnings");
+    if (WARN_TITLE[source]) box.querySelector(".title").textContent = WARN_TITLE[source];
     const list = box.querySelector("ul");
     list.replaceChildren(...(warns || []).map((w) => el("li", { text: w.message })));
     box.hidden = !(warns && warns.length);
@@ -295,7 +331,7 @@
     return true;
   }
 
-  function refresh(warns) {
+  function refresh(warns, source) {
     const values = api.values();
     lastValues = values;
     const embed = values.embed === "1" || values.embed === "true";
@@ -312,6 +348,7 @@
       e.classList.toggle("hidden-by-url", hide.has(e.dataset.param));
     }
     $("#scenebox").classList.toggle("hidden-by-url", hide.has("scene") && hide.has("preset"));
+    $("#scrubber").classList.toggle("hidden-by-url", hide.has("start"));
     $("#scene").value = values.scene;
     $("#scene").disabled = hide.has("scene");
     const presets = api.presets(values.scene) || [];
@@ -321,10 +358,14 @@
     psel.value = values.preset || "";
     const cur = presets.find((p) => p.key === values.preset);
     $("#caption").textContent = cur ? cur.caption : "";
+    const sc = scenes[values.scene];
+    $("#about").textContent = sc && sc.about ? "What you see: " + sc.about + "." : "";
+    doc.documentElement.classList.toggle("no-overlay", values.overlay === "0");
     const st = api.state();
     showEquations(st.methods || []);
-    showWarnings(warns || st.warnings);
+    showWarnings(warns || st.warnings, source || "url");
     $("#overlay a.full").href = fullURL();
+    if (!$("#embedopts").hidden) showEmbed();
     poll();
   }
 
@@ -336,10 +377,18 @@
     lastPoll = performance.now();
     const st = api.state();
     const stats = api.stats();
-    const parts = st.scene === "order"
-      ? [`weak-error sweep ${Math.floor(100 * st.progress)}% done`]
-      : [`t = ${fmtT(st.t)} of ${fmtT(st.T)}`, `step ${st.steps}`];
-    if (st.done) parts.push("done");
+    // T that is no whole number of steps is rounded up (sim stepping):
+    // say so rather than show t past T.
+    const sweep = st.scene === "order";
+    const parts = sweep
+      ? [st.done ? "weak-error sweep done" : `weak-error sweep ${Math.floor(100 * st.progress)}% done`]
+      : st.tRun !== st.T && st.tRun > 0
+        ? [`t = ${fmtT(st.t)} of ${fmtT(st.tRun)} (T = ${fmtT(st.T)} rounded up to ${st.totalSteps} steps)`, `step ${st.steps}`]
+        : [`t = ${fmtT(st.t)} of ${fmtT(st.T)}`, `step ${st.steps}`];
+    if (st.loop) parts.push("loop");
+    showScrubber(st);
+    if (st.done) { if (!sweep) parts.push("done"); }
+    else if (st.stepping) parts.push("stepping");
     else if (!st.playing) parts.push("paused");
     const status = $("#status");
     status.replaceChildren(parts.join(" \u00b7 "));
@@ -366,6 +415,31 @@
       (stats.firstFrameMs ? ` \u00b7 first frame ${Math.round(stats.firstFrameMs)} ms` : "");
   }
 
+  // ---- time scrubber (0 .. the end of the run, in units of t) --------------
+
+  let scrubbing = false;
+  let seekTimer = null;
+  function showScrubber(st) {
+    const box = $("#scrubber");
+    box.classList.toggle("na", st.scene === "order" || !(st.tRun > 0));
+    if (scrubbing) return;
+    const r = $("#scrub");
+    r.max = String(st.tRun);
+    r.value = String(st.t);
+    r.setAttribute("aria-valuetext", `t = ${fmtT(st.t)} of ${fmtT(st.tRun)}`);
+    box.querySelector(".hi").textContent = fmtT(st.tRun);
+  }
+  function initScrubber() {
+    const r = $("#scrub");
+    const seek = () => { clearTimeout(seekTimer); seekTimer = null; api.seek(+r.value); poll(); };
+    r.addEventListener("input", () => {
+      scrubbing = true;
+      if (!seekTimer) seekTimer = setTimeout(seek, 120);
+    });
+    r.addEventListener("change", () => { seek(); scrubbing = false; });
+    r.addEventListener("blur", () => { scrubbing = false; });
+  }
+
   // ---- actions -------------------------------------------------------------
 
   // The page's URL with the query q (canonical, from Go).
@@ -374,10 +448,25 @@
   }
   function fullURL() { return urlWith(api.queryWith("embed", "0")); }
 
+  // The iframe snippet of the embed options: a size preset, play on load,
+  // loop, overlay. Loop is written only when it differs from what the
+  // embed does by itself (loop=auto: an embed that autoplays loops).
   function embedSnippet() {
-    const src = urlWith(api.queryWith("embed", "1"));
+    const [w, h] = (doc.querySelector("input[name=esize]:checked") || { value: "960x540" }).value.split("x");
+    const auto = $("#eautoplay").checked, loop = $("#eloop").checked;
+    const src = urlWith(api.queryWith("embed", "1", "autoplay", auto ? "1" : "0",
+      "loop", loop === auto ? "auto" : loop ? "1" : "0", "overlay", $("#eoverlay").checked ? "1" : "0", "start", "0"));
     const a = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-    return `<iframe src="${a(src)}" width="800" height="450" style="border:0" loading="lazy" title="smflow" allow="fullscreen"></iframe>`;
+    const sc = scenes[lastValues.scene];
+    const title = "smflow" + (sc ? ": " + sc.title : "");
+    return `<iframe src="${a(src)}" width="${w}" height="${h}" style="border:0;max-width:100%" loading="lazy" title="${a(title)}" allow="fullscreen" allowfullscreen></iframe>`;
+  }
+  function showEmbed() {
+    const text = embedSnippet();
+    const box = $("#copybox");
+    box.value = text;
+    box.hidden = false;
+    return text;
   }
 
   function say(msg) {
@@ -419,11 +508,26 @@
     toggle: () => api.toggle(),
     step: () => api.step(1),
     reset: () => api.reset(),
-    copylink: () => copy(urlWith(api.state().query), "link"),
-    copyembed: () => copy(embedSnippet(), "embed snippet"),
+    // The link opens at the current time (start=t; t is alpha times the
+    // steps, which start=t gives back).
+    copylink: () => {
+      const st = api.state();
+      const q = st.scene !== "order" && st.t > 0 ? api.queryWith("start", String(Number(st.t.toPrecision(12)))) : st.query;
+      copy(urlWith(q), "link");
+    },
+    copyembed: () => {
+      $("#embedopts").hidden = false;
+      copy(showEmbed(), "embed snippet");
+    },
+    fullscreen: () => {
+      if (doc.fullscreenElement) doc.exitFullscreen();
+      else if (doc.documentElement.requestFullscreen) {
+        doc.documentElement.requestFullscreen().catch((e) => say("full screen refused: " + (e && e.message || e)));
+      }
+    },
     png: async () => {
       try {
-        download(await api.exportPNG(), "image/png", fileBase() + ".png");
+        download(await api.exportPNG(2), "image/png", fileBase() + ".png");
       } catch (e) {
         say("PNG export failed: " + (e && e.message || e));
       }
@@ -442,23 +546,84 @@
     }
   }
 
-  // Shortcuts when the page (or the frame) has focus: space plays or pauses,
-  // the right arrow steps, r resets. Form fields keep their own keys.
-  function onKey(e) {
-    if (!api || e.ctrlKey || e.metaKey || e.altKey) return;
+  // Keys, seen first (capture phase on the window). Ebitengine's own
+  // handlers on the canvas would swallow every key (preventDefault, Tab
+  // included), and the app reads no key through Ebitengine: keys on the
+  // canvas stop here. Space plays or pauses while the canvas has focus; r
+  // resets; the right arrow steps, except in an embed, where the arrow and
+  // page keys and every key the app does not use go to the host page (a
+  // slide deck): dispatched again on a same-origin host's document, posted
+  // to any other. Tab moves the focus; form fields keep their keys.
+  const isEmbed = () => doc.documentElement.classList.contains("embed");
+  function onKeyCapture(e) {
+    if (e.key === "Tab") doc.documentElement.classList.add("kbd");
     const t = e.target || {};
+    const onCanvas = t.tagName === "CANVAS";
+    if (onCanvas) e.stopPropagation();
+    if (e.type !== "keydown" || !api || e.key === "Tab" || e.isComposing) return;
     const tag = t.tagName || "";
     if (t.isContentEditable || tag === "SELECT" || tag === "TEXTAREA") return;
-    if (tag === "INPUT" && t.type !== "checkbox") return;
-    if ((tag === "BUTTON" || tag === "INPUT" || tag === "A") && (e.key === " " || e.key === "Enter")) return;
-    switch (e.key) {
-      case " ": api.toggle(); break;
-      case "ArrowRight": api.step(1); break;
-      case "r": case "R": api.reset(); break;
-      default: return;
+    if (tag === "INPUT" && t.type !== "checkbox" && t.type !== "radio") return;
+    const control = tag === "BUTTON" || tag === "INPUT" || tag === "A" || tag === "SUMMARY";
+    if (control && (e.key === " " || e.key === "Enter")) return; // the control's own action
+    const mods = e.ctrlKey || e.metaKey || e.altKey;
+    if (!mods && e.key === " " && onCanvas) {
+      api.toggle();
+    } else if (!mods && (e.key === "r" || e.key === "R")) {
+      api.reset();
+    } else if (isEmbed() && !mods) {
+      toHost(e);
+      return;
+    } else if (!mods && e.key === "ArrowRight") {
+      api.step(1);
+    } else {
+      return;
     }
     e.preventDefault();
     poll();
+  }
+
+  // toHost sends a key event to the page that embeds this frame.
+  function toHost(e) {
+    if (window.parent === window) return;
+    const init = {
+      key: e.key, code: e.code, location: e.location, repeat: e.repeat,
+      ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
+      keyCode: e.keyCode, which: e.which, bubbles: true, cancelable: true, composed: true,
+    };
+    let host = null;
+    try {
+      host = window.parent.document; // throws for another origin
+    } catch (_) {
+      host = null;
+    }
+    if (host) {
+      const ev = new window.parent.KeyboardEvent(e.type, init);
+      // Chromium ignores keyCode in the init: older decks read it.
+      for (const k of ["keyCode", "which"]) {
+        if (ev[k] !== init[k]) Object.defineProperty(ev, k, { get: () => init[k] });
+      }
+      host.dispatchEvent(ev);
+    } else {
+      const msg = Object.assign({ type: "smflow-key", event: e.type }, init);
+      delete msg.bubbles; delete msg.cancelable; delete msg.composed;
+      window.parent.postMessage(msg, "*");
+    }
+    e.preventDefault();
+  }
+
+  // ---- embed overlay: hidden while the pointer is away -------------------
+
+  let awayTimer = null;
+  function pointerHere(e) {
+    if (e && e.type === "pointerdown") doc.documentElement.classList.remove("kbd");
+    doc.documentElement.classList.remove("pointer-away");
+    clearTimeout(awayTimer);
+    awayTimer = setTimeout(pointerAway, 2500);
+  }
+  function pointerAway() {
+    clearTimeout(awayTimer);
+    doc.documentElement.classList.add("pointer-away");
   }
 
   // ---- visibility ----------------------------------------------------------
@@ -468,11 +633,21 @@
   }
 
   function init() {
-    schema = (JSON.parse(api.schema()).params) || [];
+    const js = JSON.parse(api.schema());
+    schema = js.params || [];
+    scenes = Object.fromEntries((js.scenes || []).map((s) => [s.key, s]));
     byName = Object.fromEntries(schema.map((p) => [p.name, p]));
     buildControls();
+    initScrubber();
+    fixCanvas();
     doc.addEventListener("click", onAction);
-    doc.addEventListener("keydown", onKey);
+    $("#embedopts").addEventListener("change", () => copy(showEmbed(), "embed snippet"));
+    if (!doc.fullscreenEnabled) for (const b of doc.querySelectorAll("button.fs")) b.hidden = true;
+    doc.addEventListener("pointermove", pointerHere);
+    doc.addEventListener("pointerdown", pointerHere);
+    doc.documentElement.addEventListener("pointerleave", pointerAway);
+    pointerHere();
+    window.addEventListener("resize", () => requestAnimationFrame(fitEquations));
     doc.addEventListener("visibilitychange", updateVisible);
     if ("IntersectionObserver" in window) {
       // The body is the canvas area; observe it within the viewport (for an
@@ -492,5 +667,8 @@
     times.controls = performance.now();
   }
 
+  // Keys are caught from the start, before Ebitengine's canvas sees any.
+  window.addEventListener("keydown", onKeyCapture, true);
+  window.addEventListener("keyup", onKeyCapture, true);
   start();
 })();

@@ -37,6 +37,9 @@ type Param struct {
 	Type string
 	// Group is one of the Group constants.
 	Group string
+	// Label is the parameter's plain name for students, shown next to
+	// the key in the page's controls ("step size" for alpha).
+	Label string
 	// Doc is a one-line description in plain text.
 	Doc string
 	// Min and Max bound a number (TypeFloat, TypeInt) or each coordinate
@@ -118,200 +121,213 @@ const maxCoord = 1e6
 // scene, points after problem, dim, neuron and din).
 var Schema = []Param{
 	{
-		Name: "scene", Type: TypeEnum, Group: GroupScene,
+		Name: "scene", Type: TypeEnum, Group: GroupScene, Label: "scene",
 		// Doc, Enum and Default come from the catalogue (init).
 		ptr: func(v *Values) any { return &v.Scene },
 	},
 	{
-		Name: "preset", Type: TypeText, Group: GroupScene,
+		Name: "preset", Type: TypeText, Group: GroupScene, Label: "preset",
 		Doc:    "a named preset of the scene (at most 40 of a-z, 0-9 and -; the app checks the name)",
 		MaxLen: 40,
 		ptr:    func(v *Values) any { return &v.Preset },
 	},
 	{
-		Name: "problem", Type: TypeEnum, Group: GroupProblem,
+		Name: "problem", Type: TypeEnum, Group: GroupProblem, Label: "risk R",
 		// Doc, Enum, SceneEnum and the defaults come from sim.Problems and
 		// the catalogue (init): a scene's default is its first problem.
 		ptr: func(v *Values) any { return &v.Problem },
 	},
 	{
-		Name: "alpha", Type: TypeFloat, Group: GroupRun,
+		Name: "alpha", Type: TypeFloat, Group: GroupRun, Label: "step size",
 		Doc: "learning rate alpha (the SGD step size)",
 		Min: 1e-4, Max: 2, Log: true,
 		Default: "0.1",
 		ptr:     func(v *Values) any { return &v.Alpha },
 	},
 	{
-		Name: "T", Type: TypeFloat, Group: GroupRun,
+		Name: "T", Type: TypeFloat, Group: GroupRun, Label: "final time",
 		Doc: "final time t = alpha * steps",
 		Min: 0.01, Max: 1000, Log: true,
 		Default: "2",
 		ptr:     func(v *Values) any { return &v.T },
 	},
 	{
-		Name: "seed", Type: TypeUint, Group: GroupRun,
+		Name: "seed", Type: TypeUint, Group: GroupRun, Label: "random seed",
 		Doc:     "random seed; data, starting points, SGD indices and each method's noise get their own streams",
 		Default: "1",
 		ptr:     func(v *Values) any { return &v.Seed },
 	},
 	{
-		Name: "n", Type: TypeInt, Group: GroupRun,
+		Name: "n", Type: TypeInt, Group: GroupRun, Label: "points / neurons",
 		Doc: "number of starting points, or of neurons of a network",
 		Min: 1, Max: 4096, Log: true,
 		Default: "1",
 		ptr:     func(v *Values) any { return &v.NPoints },
 	},
 	{
-		Name: "N", Type: TypeInt, Group: GroupProblem,
+		Name: "N", Type: TypeInt, Group: GroupProblem, Label: "data points",
 		Doc: "size N of the data set",
 		Min: 1, Max: 10000, Log: true,
 		Default: "64",
 		ptr:     func(v *Values) any { return &v.NData },
 	},
 	{
-		Name: "reps", Type: TypeInt, Group: GroupRun,
+		Name: "reps", Type: TypeInt, Group: GroupRun, Label: "runs",
 		Doc: "independent replicas (ensemble members, Monte Carlo runs)",
 		Min: 1, Max: 100000, Log: true,
 		Default: "256",
 		ptr:     func(v *Values) any { return &v.Reps },
 	},
 	{
-		Name: "k", Type: TypeInt, Group: GroupRun,
+		Name: "k", Type: TypeInt, Group: GroupRun, Label: "substeps",
 		Doc: "substeps of the continuous models per SGD step (h = alpha/k)",
 		Min: 1, Max: 64, Log: true,
 		Default: "4",
 		ptr:     func(v *Values) any { return &v.K },
 	},
 	{
-		Name: "scheme", Type: TypeEnum, Group: GroupRun,
+		Name: "scheme", Type: TypeEnum, Group: GroupRun, Label: "integrator",
 		Doc:     "integrator of the continuous models: weak2 (small-noise weak second order) or euler (Euler-Maruyama)",
 		Enum:    []string{"weak2", "euler"},
 		Default: "weak2",
 		ptr:     func(v *Values) any { return &v.Scheme },
 	},
 	{
-		Name: "methods", Type: TypeList, Group: GroupRun,
+		Name: "methods", Type: TypeList, Group: GroupRun, Label: "methods shown",
 		// Doc, Enum, SceneEnum and the defaults come from sim's methods and
 		// the catalogue (init): a scene's default is every method it offers.
 		ptr: func(v *Values) any { return &v.Methods },
 	},
 	{
-		Name: "M", Type: TypeInt, Group: GroupRun,
+		Name: "M", Type: TypeInt, Group: GroupRun, Label: "particles",
 		Doc: "flow particles of the DD-SMF / SPDE measure and of the mean-field ODE",
 		Min: 1, Max: 20000, Zero: "same as n", Log: true,
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.NFlow },
 	},
 	{
-		Name: "dim", Type: TypeInt, Group: GroupProblem,
+		Name: "dim", Type: TypeInt, Group: GroupProblem, Label: "dimension",
 		Doc: "dimension d of z",
 		Min: 1, Max: 8,
 		Default: "2",
 		ptr:     func(v *Values) any { return &v.Dim },
 	},
 	{
-		Name: "xim", Type: TypeFloat, Group: GroupProblem,
+		Name: "xim", Type: TypeFloat, Group: GroupProblem, Label: "data mean",
 		Doc: "mean of the law of the data xi",
 		Min: -10, Max: 10,
 		Default: "1",
 		ptr:     func(v *Values) any { return &v.XiMean },
 	},
 	{
-		Name: "xis", Type: TypeFloat, Group: GroupProblem,
+		Name: "xis", Type: TypeFloat, Group: GroupProblem, Label: "data spread",
 		Doc: "standard deviation of the law of the data xi",
 		Min: 0, Max: 10,
 		Default: "0.7071067811865476",
 		ptr:     func(v *Values) any { return &v.XiSD },
 	},
 	{
-		Name: "noise", Type: TypeFloat, Group: GroupProblem,
+		Name: "noise", Type: TypeFloat, Group: GroupProblem, Label: "label noise",
 		Doc: "standard deviation of the label noise of regression data",
 		Min: 0, Max: 10,
 		Default: "0.1",
 		ptr:     func(v *Values) any { return &v.Noise },
 	},
 	{
-		Name: "act", Type: TypeEnum, Group: GroupProblem,
+		Name: "act", Type: TypeEnum, Group: GroupProblem, Label: "activation",
 		Doc:     "activation sigma of the network",
 		Enum:    []string{"identity", "tanh", "relu", "sigmoid"},
 		Default: "tanh",
 		ptr:     func(v *Values) any { return &v.Act },
 	},
 	{
-		Name: "neuron", Type: TypeEnum, Group: GroupProblem,
+		Name: "neuron", Type: TypeEnum, Group: GroupProblem, Label: "neuron form",
 		Doc:     "neuron form: w is sigma(w.x) with z = w; awb is a sigma(w.x + b) with z = (a, w, b)",
 		Enum:    []string{"w", "awb"},
 		Default: "awb",
 		ptr:     func(v *Values) any { return &v.Neuron },
 	},
 	{
-		Name: "din", Type: TypeInt, Group: GroupProblem,
+		Name: "din", Type: TypeInt, Group: GroupProblem, Label: "input dimension",
 		Doc: "input dimension of the network's data",
 		Min: 1, Max: 2,
 		Default: "1",
 		ptr:     func(v *Values) any { return &v.Din },
 	},
 	{
-		Name: "target", Type: TypeEnum, Group: GroupProblem,
+		Name: "target", Type: TypeEnum, Group: GroupProblem, Label: "target",
 		Doc:     "regression target: a teacher network or a function of x (sin, step, abs)",
 		Enum:    []string{"teacher", "sin", "step", "abs"},
 		Default: "sin",
 		ptr:     func(v *Values) any { return &v.Target },
 	},
 	{
-		Name: "teacher", Type: TypeInt, Group: GroupProblem,
+		Name: "teacher", Type: TypeInt, Group: GroupProblem, Label: "teacher neurons",
 		Doc: "neurons of the teacher network (target=teacher)",
 		Min: 1, Max: 64,
 		Default: "4",
 		ptr:     func(v *Values) any { return &v.Teacher },
 	},
 	{
-		Name: "points", Type: TypePoints, Group: GroupRun,
+		Name: "points", Type: TypePoints, Group: GroupRun, Label: "starting points",
 		Doc: "explicit starting points or initial neurons, x1,y1;x2,y2;... with as many coordinates per row as a point has (empty: the problem's default)",
 		Min: -maxCoord, Max: maxCoord, MaxLen: 4096,
 		ptr: func(v *Values) any { return &v.Points },
 	},
 	{
-		Name: "speed", Type: TypeFloat, Group: GroupView,
+		Name: "speed", Type: TypeFloat, Group: GroupView, Label: "steps per second",
 		Doc: "SGD steps per second of play",
 		Min: 0.1, Max: 10000, Log: true,
 		Default: "10",
 		ptr:     func(v *Values) any { return &v.Speed },
 	},
 	{
-		Name: "autoplay", Type: TypeBool, Group: GroupView,
+		Name: "autoplay", Type: TypeBool, Group: GroupView, Label: "play on load",
 		Doc:     "start playing when the page loads",
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.Autoplay },
 	},
 	{
-		Name: "embed", Type: TypeBool, Group: GroupView,
+		Name: "embed", Type: TypeBool, Group: GroupView, Label: "embed view",
 		Doc:     "canvas-only view for an iframe, with a minimal overlay",
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.Embed },
 	},
 	{
-		Name: "dpr", Type: TypeFloat, Group: GroupView,
+		Name: "dpr", Type: TypeFloat, Group: GroupView, Label: "pixel ratio",
 		Doc: "pixel ratio of the canvas",
 		Min: 0.5, Max: 4, Zero: "device",
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.DPR },
 	},
 	{
-		Name: "hide", Type: TypeList, Group: GroupView,
+		Name: "hide", Type: TypeList, Group: GroupView, Label: "hidden controls",
 		Doc: "controls to hide, by parameter name",
 		// Enum is set to every parameter name by init.
 		ptr: func(v *Values) any { return &v.Hide },
 	},
 	{
-		Name: "start", Type: TypeFloat, Group: GroupView,
+		Name: "start", Type: TypeFloat, Group: GroupView, Label: "start time",
 		Doc: "start paused at time t",
 		Min: 0, Max: 1000,
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.Start },
 	},
 	{
-		Name: "schemeerr", Type: TypeBool, Group: GroupView,
+		Name: "loop", Type: TypeEnum, Group: GroupView, Label: "loop",
+		Doc:     "restart a run when it ends, after showing its end for a second: 1 always, 0 never, auto in an embed that autoplays",
+		Enum:    []string{"auto", "1", "0"},
+		Default: "auto",
+		ptr:     func(v *Values) any { return &v.Loop },
+	},
+	{
+		Name: "overlay", Type: TypeBool, Group: GroupView, Label: "overlay",
+		Doc:     "embeds: show the overlay (play, reset, fullscreen, link to the full app); it hides while the pointer is away",
+		Default: "1",
+		ptr:     func(v *Values) any { return &v.Overlay },
+	},
+	{
+		Name: "schemeerr", Type: TypeBool, Group: GroupView, Label: "integrator error",
 		Doc:     "order scene: draw the integrator's own weak error (its scheme at k substeps minus the exact model) next to the modelling error (problems with exact expectations)",
 		Default: "0",
 		Scenes:  []string{catalog.Order},

@@ -43,6 +43,8 @@ type Values struct {
 	DPR      float64  // dpr (0: device)
 	Hide     []string // hide
 	Start    float64  // start
+	Loop     string   // loop: auto, 1 or 0 (see Loops)
+	Overlay  bool     // overlay: embeds show the overlay
 
 	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }
@@ -112,6 +114,12 @@ func (v Values) Equal(w Values) bool {
 		}
 	}
 	return true
+}
+
+// Loops reports whether a run restarts when it ends: loop=1, or loop=auto
+// in an embed that autoplays.
+func (v Values) Loops() bool {
+	return v.Loop == "1" || v.Loop == "auto" && v.Embed && v.Autoplay
 }
 
 // String returns Encode(v).
