@@ -38,6 +38,7 @@ func newEnsembleView() *ensembleView {
 	v.initFrame(catalog.Ensemble)
 	v.plane.Title = "replicas in the plane"
 	v.plane.XLabel, v.plane.YLabel = "z1", "z2"
+	v.plane.Equal = true
 	v.law.XLabel, v.law.YLabel = "z1", "density"
 	v.m1.Title, v.m1.XLabel = "E z1 (bands: -/+ 2 SE)", "t = alpha * steps"
 	v.m2.Title, v.m2.XLabel = "E |z|^2 (bands: -/+ 2 SE)", "t = alpha * steps"

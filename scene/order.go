@@ -399,15 +399,7 @@ func (v *orderView) drawStatus(r plot.Rect) {
 // fitSize returns the largest text size up to size, in half pixels, at
 // which s is at most w wide (at least 4).
 func fitSize(p *render.Painter, s string, size, w float64) float64 {
-	tw := p.TextWidth(s, size)
-	if tw <= w {
-		return size
-	}
-	size = math.Floor(size*w/tw*2) / 2
-	for size > 4 && p.TextWidth(s, size) > w {
-		size -= 0.5
-	}
-	return max(size, 4)
+	return render.FitSize(p, s, size, w)
 }
 
 // dashed draws the part inside r of the segment (x0, y0)-(x1, y1) as a

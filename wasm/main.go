@@ -62,6 +62,7 @@ func main() {
 		OnPaint: onPaint,
 		Start:   start,
 	})
+	theGame = g
 	replaceURL(g.Query())
 	win.Set("smflow", newBridge(g))
 	if f := win.Get("smflowReady"); f.Type() == js.TypeFunction {
@@ -94,6 +95,7 @@ var painted js.Value
 
 // onPaint calls window.smflowPainted (without allocating once found).
 func onPaint() {
+	describeCanvas()
 	if painted.Type() != js.TypeFunction {
 		if f := js.Global().Get("smflowPainted"); f.Type() == js.TypeFunction {
 			painted = f

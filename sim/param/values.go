@@ -37,12 +37,13 @@ type Values struct {
 
 	Points [][]float64 // points (nil: the problem's default)
 
-	Speed    float64  // speed
-	Autoplay bool     // autoplay
-	Embed    bool     // embed
-	DPR      float64  // dpr (0: device)
-	Hide     []string // hide
-	Start    float64  // start
+	Speed     float64  // speed
+	Autoplay  bool     // autoplay
+	Embed     bool     // embed
+	DPR       float64  // dpr (0: device)
+	TextScale float64  // scale
+	Hide      []string // hide
+	Start     float64  // start
 
 	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }
