@@ -97,7 +97,8 @@ func (a *Axes) Layout(p *Painter, em float64) {
 		if r.Empty() {
 			return
 		}
-		a.yt.Update(a.Tr.Y, max(2, int(r.H/(2.8*em))))
+		// About one tick per 2.8 em, and room for the labels on short axes.
+		a.yt.Update(a.Tr.Y, max(1, min(max(2, int(r.H/(2.8*em))), int(r.H/(1.5*small)))))
 		band := 0.35 * em
 		if a.YLabel != "" {
 			band = yBand * em

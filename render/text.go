@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
@@ -259,10 +260,15 @@ func (p *Painter) TextBoxes(dst []TextBox) []TextBox {
 			continue
 		}
 		s := it.prefix + string(q.chars[it.c0:it.c1]) + it.suffix
-		if s == "" {
+		w := q.layout(s, it.size, Top).advance
+		// The box of the ink: without leading and trailing spaces.
+		t := strings.TrimLeft(s, " ")
+		lead := w - q.layout(t, it.size, Top).advance
+		t = strings.TrimRight(t, " ")
+		if t == "" {
 			continue
 		}
-		w := q.layout(s, it.size, Top).advance
+		tw := q.layout(t, it.size, Top).advance
 		m := q.face(it.size).Metrics()
 		h := m.HAscent + m.HDescent
 		ay := it.ay
@@ -284,11 +290,12 @@ func (p *Painter) TextBoxes(dst []TextBox) []TextBox {
 			v0 = -h
 		}
 		ox, oy := math.Round(it.x), math.Round(it.y)
-		b := plot.Rect{X: ox + math.Round(u0), Y: oy + v0, W: w, H: h}
+		u0 = math.Round(u0) + lead
+		b := plot.Rect{X: ox + u0, Y: oy + v0, W: tw, H: h}
 		if it.rot { // reading upwards: u runs up, v runs right
-			b = plot.Rect{X: ox + v0, Y: oy - math.Round(u0) - w, W: h, H: w}
+			b = plot.Rect{X: ox + v0, Y: oy - u0 - tw, W: h, H: tw}
 		}
-		dst = append(dst, TextBox{Text: s, Box: b, Size: it.size})
+		dst = append(dst, TextBox{Text: t, Box: b, Size: it.size})
 	}
 	return dst
 }

@@ -77,6 +77,10 @@ func (v *ensembleView) Reset(s *sim.Sim) {
 	for _, ar := range []*plot.AutoRange{&v.px, &v.py, &v.lx, &v.ly, &v.r1, &v.r2, &v.rd} {
 		ar.Reset()
 	}
+	// At t = 0 the replicas sit on one point: the planes and the law show
+	// a quarter of the problem's default view around it, not a pin-prick.
+	sc := modelScale(s)
+	v.px.Floor, v.py.Floor, v.lx.Floor = 0.25*sc, 0.25*sc, 0.25*sc
 	if v.obs.exact.ok {
 		v.extra = append(v.extra, legendItem{label: "SGD, exact", c: plot.Muted})
 	}
@@ -127,6 +131,7 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 	// Two passes: the range first, then the curves.
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
+			v.rd.Floor = 1e-3 * axisScale(v.r2.Axis)
 			v.rd.Update(lo, hi)
 			a.Tr.Y = v.rd.Axis
 			if !a.Tr.Y.Valid() {

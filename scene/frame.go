@@ -315,6 +315,34 @@ func timeAxis(s *sim.Sim) plot.Axis {
 	return plot.Axis{Min: 0, Max: T}
 }
 
+// modelScale returns the size of the default view of the simulation's
+// model (the larger side of its Viewer box), or 2 (the box [-1, 1]^2) for a
+// model without one.
+func modelScale(s *sim.Sim) float64 {
+	var box [4]float64
+	if v, ok := s.Model().(sim.Viewer); ok {
+		box = v.Box()
+	} else if p, ok := sim.ProblemOf(s.Model()).(sim.Viewer); ok {
+		box = p.Box()
+	} else {
+		return 2
+	}
+	if sc := max(box[1]-box[0], box[3]-box[2]); sc > 0 && !math.IsInf(sc, 0) {
+		return sc
+	}
+	return 2
+}
+
+// axisScale returns the magnitude of the values of a valid axis (0 for an
+// invalid one): the scale of a quantity for the Floor of a range derived
+// from it.
+func axisScale(a plot.Axis) float64 {
+	if !a.Valid() {
+		return 0
+	}
+	return max(math.Abs(a.Min), math.Abs(a.Max))
+}
+
 // seriesRange updates ar with the bounds of the buffers (y -/+ 2 se) and
 // returns its axis.
 func seriesRange(ar *plot.AutoRange, bufs ...*plot.Buffer) plot.Axis {

@@ -118,11 +118,18 @@ const MaxTickChars = 8
 // step 1), and a short exponent form ("2e-5", "1.5e6") for very small or
 // very large values.
 func AppendTick(dst []byte, v, step float64) []byte {
+	return AppendTickOf(dst, v, step, math.Abs(v))
+}
+
+// AppendTickOf is AppendTick for a tick of an axis whose largest tick has
+// the magnitude mag: the exponent form is chosen by mag, so that all the
+// labels of an axis take the same form.
+func AppendTickOf(dst []byte, v, step, mag float64) []byte {
 	if v == 0 || math.Abs(v) < math.Abs(step)*1e-9 {
 		return append(dst, '0')
 	}
 	av := math.Abs(v)
-	if av >= 1e5 || av < 1e-3 {
+	if mag >= 1e5 || mag < 1e-3 {
 		// Significant digits needed to tell neighbouring ticks apart.
 		digits := 1
 		if step > 0 {
@@ -237,7 +244,7 @@ func (at *AxisTicks) Update(a Axis, target int) bool {
 		return true
 	}
 	if a.Log {
-		at.Vals = LogTicks(at.Vals, a.Min, a.Max)
+		at.Vals = thinLog(LogTicks(at.Vals, a.Min, a.Max), target)
 		for _, v := range at.Vals {
 			at.text = AppendTick(at.text, v, v)
 			at.ends = append(at.ends, len(at.text))
@@ -246,9 +253,46 @@ func (at *AxisTicks) Update(a Axis, target int) bool {
 	}
 	var step float64
 	at.Vals, step = Ticks(at.Vals, a.Min, a.Max, target)
+	mag := 0.0
 	for _, v := range at.Vals {
-		at.text = AppendTick(at.text, v, step)
+		mag = max(mag, math.Abs(v))
+	}
+	for _, v := range at.Vals {
+		at.text = AppendTickOf(at.text, v, step, mag)
 		at.ends = append(at.ends, len(at.text))
 	}
 	return true
+}
+
+// thinLog keeps at most target+1 of the log ticks vals (in place): first
+// only the powers of ten, then every k-th power.
+func thinLog(vals []float64, target int) []float64 {
+	target = max(target, 1)
+	if len(vals) <= target+1 {
+		return vals
+	}
+	isPow := func(v float64) bool {
+		e := math.Round(math.Log10(v))
+		return math.Abs(v/math.Pow(10, e)-1) < 1e-9
+	}
+	n := 0
+	for _, v := range vals {
+		if isPow(v) {
+			vals[n] = v
+			n++
+		}
+	}
+	vals = vals[:n]
+	if n <= target+1 {
+		return vals
+	}
+	k := float64((n + target) / (target + 1)) // ceil(n / (target+1))
+	n = 0
+	for _, v := range vals {
+		if math.Mod(math.Round(math.Log10(v)), k) == 0 {
+			vals[n] = v
+			n++
+		}
+	}
+	return vals[:n]
 }
