@@ -36,10 +36,10 @@ type Axes struct {
 	left   float64 // the left margin of the last Layout, in em (0: none yet)
 	laid   bool    // Layout ran since the last Place
 	// The x ticks chosen by fitX, for these inputs.
-	fitAxis      plot.Axis
-	fitW, fitEm  float64
-	fitTarget    int
-	drawn  bool    // Draw ran at least once
+	fitAxis     plot.Axis
+	fitW, fitEm float64
+	fitTarget   int
+	drawn       bool // Draw ran at least once
 }
 
 // Font sizes and distances of the axes, in em.
@@ -261,6 +261,7 @@ func (a *Axes) Info() PanelInfo {
 		{Label: a.YLabel, Min: a.Tr.Y.Min, Max: a.Tr.Y.Max, Log: a.Tr.Y.Log, Ticks: ticks(&a.yt, empty || a.NoYTicks)},
 	}}
 }
+
 // Series draws the time series (t[i], y[i]) in the plot area: a band of
 // y -/+ k se (if k > 0 and se is not nil) in c at opacity 0.2, and the line
 // of width w. xs, lo and hi are scratch slices the caller keeps across

@@ -372,7 +372,7 @@ type Description struct {
 	// Title is the scene's title, Caption the line under the figure.
 	Title, Caption string
 	Panels         []render.PanelInfo
-	Legend []string
+	Legend         []string
 	// Texts are the pieces of text drawn, with their boxes in CSS pixels.
 	Texts []render.TextBox
 	// T is the simulation time of the picture.

@@ -109,7 +109,8 @@ func LogTicks(dst []float64, lo, hi float64) []float64 {
 }
 
 // MaxTickChars is the longest tick label AppendTick writes for the axes
-// that AutoRange makes (a span of at least a hundredth of the values).
+// that AutoRange makes (a span of at least a hundredth of the values) over
+// values of magnitudes from about 1e-8 to 1e8.
 const MaxTickChars = 8
 
 // AppendTick appends the label of the tick value v of an axis whose ticks
