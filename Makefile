@@ -83,8 +83,8 @@ bench:
 	@echo "== headless Chromium: per scene defaults =="
 	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
 
-# Screenshots of the page and of every scene and preset, made by the browser
-# tests (for the README).
+# Screenshots of the page and of every scene and preset (half way, at 1280x800,
+# by TestAxes), made by the browser tests (for the README).
 # A CPU profile of the page in headless Chromium: make profile Q='scene=meanfield&autoplay=1' [ROOT=Game_.Draw]
 profile:
 	SMFLOW_PROFILE="$(Q)" SMFLOW_PROFILE_ROOT="$(ROOT)" $(GO) test -count=1 -run '^TestProfile$$' -v ./e2e/ | grep -v -e '^=== ' -e IPAddressSpace
@@ -94,7 +94,7 @@ readme:
 	$(GO) run ./cmd/smf params -readme README.md
 
 screenshots:
-	SMFLOW_SHOTS="$(CURDIR)/$(SHOTS)" $(GO) test -count=1 -run '^(TestDefaultPage|TestScenes)$$' ./e2e/
+	SMFLOW_SHOTS="$(CURDIR)/$(SHOTS)" $(GO) test -count=1 -run '^(TestDefaultPage|TestAxes)$$' ./e2e/
 
 clean:
 	rm -rf $(DIST)

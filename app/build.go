@@ -70,6 +70,7 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 		}
 		scene.SetCaption(g.view, caption)
 		scene.SetValues(g.view, v)
+		scene.SetTextScale(g.view, v.TextScale)
 		warns = append(warns, scene.WarningsOf(g.view)...)
 	}
 	g.warnings = warns
@@ -103,6 +104,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		v = param.Defaults(v.Scene)
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
 		v.Loop, v.Overlay = view.Loop, view.Overlay
+		v.TextScale = view.TextScale
 		cfg, _ = g.configFrom(&v)
 		s, err = sim.New(cfg)
 		if err != nil {

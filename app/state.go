@@ -105,3 +105,13 @@ func (g *Game) Stats() Stats {
 	s.MsFrame = g.pacer.MeanFrame().Seconds() * 1e3
 	return s
 }
+
+// Describe returns the description of the view's last picture (its
+// panels' titles, axes, ranges and tick labels as drawn, the legend and
+// the texts with their boxes); ok is false before the first picture.
+func (g *Game) Describe() (d scene.Description, ok bool) {
+	if g.view == nil || !g.drawn {
+		return d, false
+	}
+	return scene.DescribeOf(g.view)
+}

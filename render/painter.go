@@ -38,6 +38,7 @@ type Painter struct {
 	norms []float64 // scratch: polyline normals
 
 	text textQueue
+	axes []*Axes // the axes drawn since Begin
 
 	atlas   *atlas
 	wx, wy  float64 // the centre of the white block in the atlas
@@ -82,7 +83,23 @@ func (p *Painter) Begin(dst *ebiten.Image) {
 	p.vs, p.is, p.segs = p.vs[:0], p.is[:0], p.segs[:0]
 	p.clipOn = false
 	p.text.reset()
+	clear(p.axes)
+	p.axes = p.axes[:0]
 }
+
+// noteAxes records that a was drawn in this frame.
+func (p *Painter) noteAxes(a *Axes) {
+	for _, b := range p.axes {
+		if b == a {
+			return
+		}
+	}
+	p.axes = append(p.axes, a)
+}
+
+// DrawnAxes returns the axes drawn in the last frame (since Begin), in
+// the order they were drawn.
+func (p *Painter) DrawnAxes() []*Axes { return p.axes }
 
 // Clip cuts every following shape to r, until NoClip.
 func (p *Painter) Clip(r plot.Rect) { p.clip, p.clipOn = r, true }

@@ -7,10 +7,12 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"smflow/assets"
+	"smflow/render/plot"
 )
 
 // An Align places text relative to its anchor point: horizontally Left,
@@ -76,6 +78,7 @@ type textQueue struct {
 	layouts map[layoutKey]layout
 	tabs    map[tabKey]*charTab
 	num     []byte // scratch for NumberWidth
+	flushed int    // items[:flushed] are drawn; all are kept until reset
 }
 
 // A tabKey names the character table of one size (in half pixels) and
@@ -167,7 +170,7 @@ func (q *textQueue) layout(s string, size float64, ay Align) layout {
 	return l
 }
 
-func (q *textQueue) reset() { q.items, q.chars = q.items[:0], q.chars[:0] }
+func (q *textQueue) reset() { q.items, q.chars, q.flushed = q.items[:0], q.chars[:0], 0 }
 
 // face returns the face of the given size in pixels (in half pixels steps).
 func (q *textQueue) face(size float64) *text.GoTextFace {
@@ -233,10 +236,68 @@ func (p *Painter) TextWidth(s string, size float64) float64 {
 
 // flush adds the queued text to the painter's triangles, glyph by glyph.
 func (q *textQueue) flush(p *Painter) {
-	for i := range q.items {
+	for i := q.flushed; i < len(q.items); i++ {
 		q.draw(p, &q.items[i])
 	}
-	q.items = q.items[:0]
+	q.flushed = len(q.items)
+}
+
+// A TextBox is a piece of text of the last frame and its box in pixels
+// (the line box of the font: ascent above the baseline, descent below).
+type TextBox struct {
+	Text string
+	Box  plot.Rect
+	Size float64
+}
+
+// TextBoxes appends the text drawn in the last frame (since Begin) with
+// its boxes to dst. It allocates: call it only when asked.
+func (p *Painter) TextBoxes(dst []TextBox) []TextBox {
+	q := &p.text
+	for i := range q.items {
+		it := &q.items[i]
+		if it.size < 1 {
+			continue
+		}
+		s := it.prefix + string(q.chars[it.c0:it.c1]) + it.suffix
+		w := q.layout(s, it.size, Top).advance
+		// The box of the ink: without leading and trailing spaces.
+		t := strings.TrimLeft(s, " ")
+		lead := w - q.layout(t, it.size, Top).advance
+		t = strings.TrimRight(t, " ")
+		if t == "" {
+			continue
+		}
+		tw := q.layout(t, it.size, Top).advance
+		m := q.face(it.size).Metrics()
+		h := m.HAscent + m.HDescent
+		ay := it.ay
+		if it.rot {
+			ay = Middle
+		}
+		// Along the text (u) and across it (v), relative to the anchor.
+		var u0, v0 float64
+		switch {
+		case it.rot || it.ax == Center:
+			u0 = -w / 2
+		case it.ax == Right:
+			u0 = -w
+		}
+		switch ay {
+		case Middle:
+			v0 = -h / 2
+		case Bottom:
+			v0 = -h
+		}
+		ox, oy := math.Round(it.x), math.Round(it.y)
+		u0 = math.Round(u0) + lead
+		b := plot.Rect{X: ox + u0, Y: oy + v0, W: tw, H: h}
+		if it.rot { // reading upwards: u runs up, v runs right
+			b = plot.Rect{X: ox + v0, Y: oy - u0 - tw, W: h, H: tw}
+		}
+		dst = append(dst, TextBox{Text: t, Box: b, Size: it.size})
+	}
+	return dst
 }
 
 // draw draws one item.

@@ -39,6 +39,7 @@ func newEnsembleView() *ensembleView {
 	v.initFrame(catalog.Ensemble)
 	v.plane.Title = "replicas in the plane"
 	v.plane.XLabel, v.plane.YLabel = "z1", "z2"
+	v.plane.Equal = true
 	v.law.XLabel, v.law.YLabel = "z1", "density"
 	v.m1.Title, v.m1.XLabel = "E z1 (bands: -/+ 2 SE)", "t = alpha * steps"
 	v.m2.Title, v.m2.XLabel = "E |z|^2 (bands: -/+ 2 SE)", "t = alpha * steps"
@@ -83,6 +84,10 @@ func (v *ensembleView) Reset(s *sim.Sim) {
 	for _, ar := range []*plot.AutoRange{&v.px, &v.py, &v.lx, &v.ly, &v.r1, &v.r2, &v.rd} {
 		ar.Reset()
 	}
+	// At t = 0 the replicas sit on one point: the planes and the law show
+	// a quarter of the problem's default view around it, not a pin-prick.
+	sc := modelScale(s)
+	v.px.Floor, v.py.Floor, v.lx.Floor = 0.25*sc, 0.25*sc, 0.25*sc
 	if v.obs.exact.ok {
 		v.extra = append(v.extra, legendItem{label: "SGD, exact", c: plot.Muted})
 	}
@@ -132,6 +137,7 @@ func (v *ensembleView) drawDiff(s *sim.Sim, r plot.Rect) {
 	// Two passes: the range first, then the curves.
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
+			v.rd.Floor = 1e-3 * axisScale(v.r2.Axis)
 			v.rd.Update(lo, hi)
 			a.Tr.Y = v.rd.Axis
 			if !a.Tr.Y.Valid() {

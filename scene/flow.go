@@ -146,7 +146,8 @@ func (v *flowView) drawMesh(s *sim.Sim, i int, r plot.Rect) {
 	if !a.Tr.X.Valid() || !a.Tr.Y.Valid() {
 		a.Tr.X, a.Tr.Y = plot.Axis{Min: -1, Max: 1}, plot.Axis{Min: -1, Max: 1}
 	}
-	if v.d >= 2 {
+	a.Equal = v.d >= 2
+	if a.Equal {
 		a.Tr.Equal()
 	}
 	a.Draw(p, em, v.s)

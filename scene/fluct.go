@@ -131,6 +131,8 @@ func (v *fluctView) drawLaw(s *sim.Sim, r plot.Rect) {
 		}
 	}
 	if lo <= hi {
+		// Runs that start alike: a tenth of the risk's size, not a spike.
+		v.lx.Floor = 0.1 * axisScale(v.rm.Axis)
 		v.lx.Update(lo, hi)
 	}
 	a.Tr.X = validOr(v.lx.Axis, plot.Axis{Min: 0, Max: 1})
@@ -176,6 +178,7 @@ func (v *fluctView) drawSD(s *sim.Sim, r plot.Rect) {
 			lo, hi = min(lo, l), max(hi, h)
 		}
 	}
+	v.rs.Floor = 1e-3 * axisScale(v.rm.Axis)
 	v.rs.Update(lo, max(hi, 1e-12))
 	a.Tr.Y = validOr(v.rs.Axis, plot.Axis{Min: 0, Max: 1})
 	a.Draw(p, em, v.s)
@@ -214,6 +217,7 @@ func (v *fluctView) drawW1(s *sim.Sim, r plot.Rect) {
 			hi = max(hi, h)
 		}
 	}
+	v.rw.Floor = 1e-3 * axisScale(v.rm.Axis)
 	v.rw.Update(0, max(hi, 1e-12))
 	a.Tr.Y = validOr(v.rw.Axis, plot.Axis{Min: 0, Max: 1})
 	a.Draw(p, em, v.s)
@@ -268,7 +272,8 @@ func (v *fluctView) drawW1(s *sim.Sim, r plot.Rect) {
 	x, y := area.MaxX()-0.4*em, area.Y+0.8*em
 	for i := 0; i < o.nTrack; i++ {
 		if o.withinNow(i) {
-			p.Text(v.withinText[i], x, y, 0.85*em, v.colors[i], render.Right, render.Middle)
+			size := fitSize(p, v.withinText[i], 0.85*em, area.W-0.8*em)
+			p.Text(v.withinText[i], x, y, size, v.colors[i], render.Right, render.Middle)
 			y += 1.1 * em
 		}
 	}

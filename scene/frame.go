@@ -25,6 +25,8 @@ type frame struct {
 	defCaption string // the catalogue scene's Caption, looked up once
 	p          *render.Painter
 	em, s      float64   // font size and line scale in device pixels
+	textScale  float64   // the text size factor (scale=; 0 means 1)
+	drawnT     float64   // the simulation time of the last picture
 	W, H       float64   // canvas size
 	body       plot.Rect // the room for the panels
 	rects      []plot.Rect
@@ -94,9 +96,19 @@ func (f *frame) resetFrame(s *sim.Sim) {
 	f.extra = f.extra[:0]
 }
 
-// fontSize returns the font size for a canvas of width w device pixels.
-func fontSize(w, scale float64) float64 {
-	return scale * min(max(w/scale/62, 9), 13)
+// SetTextScale sets the text size factor (the scale parameter; 1 is the
+// default size).
+func (f *frame) SetTextScale(k float64) { f.textScale = k }
+
+// fontSize returns the font size em in device pixels for a canvas of w x h
+// device pixels, scale device pixels per CSS pixel and the text size factor
+// k: it grows with the canvas (a projector at 1920 x 1080 gets tick labels
+// of 16 px and more), between 9 and 40 CSS pixels, times k.
+func fontSize(w, h, scale, k float64) float64 {
+	if !(k > 0) || math.IsInf(k, 0) {
+		k = 1
+	}
+	return scale * k * min(max(min(w/scale/72, h/scale/44), 9), 40)
 }
 
 // begin starts a frame: it clears dst, draws the heading, the legend and the
@@ -108,22 +120,31 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	b := dst.Bounds()
 	f.W, f.H = float64(b.Dx()), float64(b.Dy())
 	f.s = scale
-	f.em = fontSize(f.W, scale)
+	f.drawnT = 0
+	if s != nil {
+		f.drawnT = s.Time()
+	}
+	f.em = fontSize(f.W, f.H, scale, f.textScale)
 	f.p.Begin(dst)
 	em, p := f.em, f.p
 	p.FillRect(plot.Rect{W: f.W, H: f.H}, plot.Background)
 	pad := 0.6 * em
 	line := 1.6 * em
 
-	// Line 1: title left, clock and learning rate right.
+	// Line 1: title left, clock and learning rate right; the title
+	// shrinks to the room they leave.
 	y := pad + line/2
-	p.Text(f.title, pad, y, 1.15*em, plot.Ink, render.Left, render.Middle)
 	x := f.W - pad
 	p.Text(f.alphaText, x, y, em, plot.Muted, render.Right, render.Middle)
 	x -= p.TextWidth(f.alphaText, em) + 1.5*em
 	if s != nil {
 		p.Number("t = ", s.Time(), 'f', f.prec, f.endText, x, y, em, plot.Ink, render.Right, render.Middle)
+		// The room of the clock at its widest (the end time), so that
+		// the title keeps its size while the clock runs.
+		x -= max(p.NumberWidth("t = ", s.Config().T, 'f', f.prec, f.endText, em),
+			p.NumberWidth("t = ", s.Time(), 'f', f.prec, f.endText, em))
 	}
+	p.Text(f.title, pad, y, fitSize(p, f.title, 1.15*em, x-1.2*em-pad), plot.Ink, render.Left, render.Middle)
 
 	// Legend lines.
 	y += line
@@ -177,11 +198,7 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	if c == "" {
 		c = f.defCaption
 	}
-	size := 0.9 * em
-	if w := p.TextWidth(c, size); w > f.W-2*pad {
-		// Fonts come in half pixel steps: round down.
-		size = math.Floor(size*(f.W-2*pad)/w*2) / 2
-	}
+	size := fitSize(p, c, 0.9*em, f.W-2*pad)
 	bottom := f.H - 1.7*em
 	p.Text(c, pad, f.H-0.85*em, size, plot.Muted, render.Left, render.Middle)
 	f.body = plot.Rect{X: pad, Y: top, W: f.W - 2*pad, H: bottom - top}
@@ -298,6 +315,34 @@ func timeAxis(s *sim.Sim) plot.Axis {
 	return plot.Axis{Min: 0, Max: T}
 }
 
+// modelScale returns the size of the default view of the simulation's
+// model (the larger side of its Viewer box), or 2 (the box [-1, 1]^2) for a
+// model without one.
+func modelScale(s *sim.Sim) float64 {
+	var box [4]float64
+	if v, ok := s.Model().(sim.Viewer); ok {
+		box = v.Box()
+	} else if p, ok := sim.ProblemOf(s.Model()).(sim.Viewer); ok {
+		box = p.Box()
+	} else {
+		return 2
+	}
+	if sc := max(box[1]-box[0], box[3]-box[2]); sc > 0 && !math.IsInf(sc, 0) {
+		return sc
+	}
+	return 2
+}
+
+// axisScale returns the magnitude of the values of a valid axis (0 for an
+// invalid one): the scale of a quantity for the Floor of a range derived
+// from it.
+func axisScale(a plot.Axis) float64 {
+	if !a.Valid() {
+		return 0
+	}
+	return max(math.Abs(a.Min), math.Abs(a.Max))
+}
+
 // seriesRange updates ar with the bounds of the buffers (y -/+ 2 se) and
 // returns its axis.
 func seriesRange(ar *plot.AutoRange, bufs ...*plot.Buffer) plot.Axis {
@@ -318,4 +363,77 @@ func seriesRange(ar *plot.AutoRange, bufs ...*plot.Buffer) plot.Axis {
 		return plot.Axis{Min: 0, Max: 1}
 	}
 	return ar.Axis
+}
+
+// A Description is the picture as last drawn, for the page and the tests
+// (smflow.describe()): every panel's title and axes with their ranges and
+// tick labels, the legend, and every piece of text with its box.
+type Description struct {
+	// Title is the scene's title, Caption the line under the figure.
+	Title, Caption string
+	Panels         []render.PanelInfo
+	Legend         []string
+	// Texts are the pieces of text drawn, with their boxes in CSS pixels.
+	Texts []render.TextBox
+	// T is the simulation time of the picture.
+	T float64
+	// Width and Height are the canvas size in CSS pixels, TickPx the size
+	// of the tick labels in CSS pixels and Em the font size.
+	Width, Height, TickPx, Em float64
+}
+
+// A Describer is a View that describes its last picture: every View of
+// this package.
+type Describer interface {
+	Describe() Description
+}
+
+// DescribeOf returns the description of v's last picture if v has one.
+func DescribeOf(v View) (Description, bool) {
+	if d, ok := v.(Describer); ok {
+		return d.Describe(), true
+	}
+	return Description{}, false
+}
+
+// A TextScaler is a View whose text size takes a factor (every View of
+// this package): the scale parameter.
+type TextScaler interface {
+	SetTextScale(k float64)
+}
+
+// SetTextScale sets the text size factor of v if it takes one.
+func SetTextScale(v View, k float64) {
+	if t, ok := v.(TextScaler); ok {
+		t.SetTextScale(k)
+	}
+}
+
+// Describe returns the description of the last picture. It allocates; the
+// drawing records nothing more than it draws.
+func (f *frame) Describe() Description {
+	d := Description{Title: f.title, Caption: f.caption, Legend: []string{}, Panels: []render.PanelInfo{}}
+	if d.Caption == "" {
+		d.Caption = f.defCaption
+	}
+	if f.p == nil || !(f.s > 0) {
+		return d
+	}
+	for _, a := range f.p.DrawnAxes() {
+		d.Panels = append(d.Panels, a.Info())
+	}
+	d.Legend = append(d.Legend, f.labels...)
+	for _, it := range f.extra {
+		d.Legend = append(d.Legend, it.label)
+	}
+	k := 1 / f.s
+	for _, tb := range f.p.TextBoxes(nil) {
+		tb.Box = plot.Rect{X: tb.Box.X * k, Y: tb.Box.Y * k, W: tb.Box.W * k, H: tb.Box.H * k}
+		tb.Size *= k
+		d.Texts = append(d.Texts, tb)
+	}
+	d.T = f.drawnT
+	d.Width, d.Height = f.W*k, f.H*k
+	d.TickPx, d.Em = render.TickSize(f.em)*k, f.em*k
+	return d
 }

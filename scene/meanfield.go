@@ -260,7 +260,9 @@ func (v *meanfieldView) placePlane(i int, r plot.Rect) *render.Axes {
 	if !a.Tr.Y.Valid() {
 		a.Tr.Y = plot.Axis{Min: -1, Max: 1}
 	}
+	a.Equal = true
 	a.Tr.Equal()
+	a.Layout(v.p, v.em)
 	return a
 }
 

@@ -396,18 +396,19 @@ func (v *orderView) drawStatus(r plot.Rect) {
 	}
 }
 
+// fitText draws s left-aligned at (x, y) at size, or smaller so that it
+// is at most w wide; a text that would need less than 0.6 of its size is
+// left out (a note on a canvas too small to read it).
+func fitText(p *render.Painter, s string, x, y, size, w float64, c color.RGBA) {
+	if fs := fitSize(p, s, size, w); fs >= 0.6*size && p.TextWidth(s, fs) <= w {
+		p.Text(s, x, y, fs, c, render.Left, render.Middle)
+	}
+}
+
 // fitSize returns the largest text size up to size, in half pixels, at
 // which s is at most w wide (at least 4).
 func fitSize(p *render.Painter, s string, size, w float64) float64 {
-	tw := p.TextWidth(s, size)
-	if tw <= w {
-		return size
-	}
-	size = math.Floor(size*w/tw*2) / 2
-	for size > 4 && p.TextWidth(s, size) > w {
-		size -= 0.5
-	}
-	return max(size, 4)
+	return render.FitSize(p, s, size, w)
 }
 
 // dashed draws the part inside r of the segment (x0, y0)-(x1, y1) as a
@@ -659,7 +660,7 @@ func (v *orderView) drawExactTable(r plot.Rect) {
 	if r.W < 4*em || r.H < 4*em || n == 0 || len(e.xOct) == 0 {
 		return
 	}
-	p.Text("exact weak error E f(Z_T) - E f(z_T) and local slope", r.X+0.2*em, r.Y+0.85*em, 1.05*em, plot.Ink, render.Left, render.Middle)
+	fitText(p, "exact weak error E f(Z_T) - E f(z_T) and local slope", r.X+0.2*em, r.Y+0.85*em, 1.05*em, r.W-0.2*em, plot.Ink)
 	_, r = r.CutTop(1.9 * em)
 	ts := min(em, r.W/v.tableWidth(1))
 	rows, step := len(e.xOct), 1
@@ -749,7 +750,7 @@ func (v *orderView) drawExactTable(r plot.Rect) {
 	}
 	y += 2 * lh
 	note := "slope: log2 of e(alpha)/e(alpha/2);  MC fit: slope of the resolved Monte Carlo points (at the rates in black)"
-	p.Text(note, r.X, y, fitSize(p, note, small, r.W), plot.Muted, render.Left, render.Middle)
+	fitText(p, note, r.X, y, small, r.W, plot.Muted)
 }
 
 // drawTable draws the weak errors per rate and method, the ratio of the
@@ -760,7 +761,7 @@ func (v *orderView) drawTable(r plot.Rect) {
 	if r.W < 4*em || r.H < 4*em || n == 0 {
 		return
 	}
-	p.Text("weak error E f(Z_T) - E f(z_T)", r.X+0.2*em, r.Y+0.85*em, 1.05*em, plot.Ink, render.Left, render.Middle)
+	fitText(p, "weak error E f(Z_T) - E f(z_T)", r.X+0.2*em, r.Y+0.85*em, 1.05*em, r.W-0.2*em, plot.Ink)
 	_, r = r.CutTop(1.9 * em)
 	// Text size: the columns (alpha and one per method) need about 5 and
 	// 5.6 times the size ts.
@@ -855,8 +856,8 @@ func (v *orderView) drawTable(r plot.Rect) {
 		}
 	}
 	y += 3.2 * lh
-	p.Text("grey: |err| < 2 SE, not resolved; slopes fit the resolved points", r.X, y, small, plot.Muted, render.Left, render.Middle)
+	fitText(p, "grey: |err| < 2 SE, not resolved; slopes fit the resolved points", r.X, y, small, r.W, plot.Muted)
 	if ratios {
-		p.Text("\u00f7: error at 2 alpha / error at alpha (2: order 1, 4: order 2)", r.X, y+1.2*small, small, plot.Muted, render.Left, render.Middle)
+		fitText(p, "\u00f7: error at 2 alpha / error at alpha (2: order 1, 4: order 2)", r.X, y+1.2*small, small, r.W, plot.Muted)
 	}
 }

@@ -62,6 +62,7 @@ func newBridge(g *app.Game) js.Value {
 	}
 
 	fn("state", func([]js.Value) any { return stateJS(g.State()) })
+	fn("describe", func([]js.Value) any { return describeJS(g) })
 	fn("stats", func([]js.Value) any { return statsJS(g.Stats()) })
 	fn("hash", func([]js.Value) any { return g.Hash() })
 	fn("set", func(args []js.Value) any { return warningsJS(g.Set(str(arg(args, 0)))) })
@@ -267,4 +268,39 @@ func warningsJS(ws []param.Warning) any {
 		out[i] = map[string]any{"key": w.Key, "value": w.Value, "message": w.Message}
 	}
 	return out
+}
+
+// describeJS returns the picture as drawn: {panels: [{title, axes: [{label,
+// min, max, log, ticks: [string]}]}], legend: [string], texts: [{text, x,
+// y, w, h, size}] (CSS pixels), t, width, height, tickPx, em}; null before the
+// first picture.
+func describeJS(g *app.Game) any {
+	d, ok := g.Describe()
+	if !ok {
+		return js.Null()
+	}
+	panels := make([]any, len(d.Panels))
+	for i, p := range d.Panels {
+		axes := make([]any, len(p.Axes))
+		for k, a := range p.Axes {
+			ticks := make([]any, len(a.Ticks))
+			for j, t := range a.Ticks {
+				ticks[j] = t
+			}
+			axes[k] = map[string]any{"label": a.Label, "min": num(a.Min), "max": num(a.Max), "log": a.Log, "ticks": ticks}
+		}
+		panels[i] = map[string]any{"title": p.Title, "axes": axes}
+	}
+	legend := make([]any, len(d.Legend))
+	for i, l := range d.Legend {
+		legend[i] = l
+	}
+	texts := make([]any, len(d.Texts))
+	for i, t := range d.Texts {
+		texts[i] = map[string]any{"text": t.Text, "x": t.Box.X, "y": t.Box.Y, "w": t.Box.W, "h": t.Box.H, "size": t.Size}
+	}
+	return map[string]any{
+		"panels": panels, "legend": legend, "texts": texts,
+		"t": d.T, "width": d.Width, "height": d.Height, "tickPx": d.TickPx, "em": d.Em,
+	}
 }

@@ -64,6 +64,7 @@ func main() {
 		OnPaint: onPaint,
 		Start:   start,
 	})
+	theGame = g
 	replaceURL(g.Query())
 	win.Set("smflow", newBridge(g))
 	if f := win.Get("smflowReady"); f.Type() == js.TypeFunction {
@@ -96,6 +97,7 @@ var painted js.Value
 
 // onPaint calls window.smflowPainted (without allocating once found).
 func onPaint() {
+	describeCanvas()
 	if painted.Type() != js.TypeFunction {
 		if f := js.Global().Get("smflowPainted"); f.Type() == js.TypeFunction {
 			painted = f

@@ -16,9 +16,16 @@ type AutoRange struct {
 	Shrink float64
 	// Zero keeps 0 inside a linear range.
 	Zero bool
-	// MinSpan is the smallest span of a linear range (default 1e-9 times
-	// the magnitude of the data, at least 1e-12).
+	// MinSpan is the smallest span of a linear range: the largest of
+	// MinSpan, Floor and RelSpan times the magnitude of the data.
 	MinSpan float64
+	// RelSpan is the smallest span relative to the magnitude of the data
+	// (default DefaultRelSpan), so that tick labels stay short.
+	RelSpan float64
+	// Floor is the smallest span from the scale of the quantity (set from
+	// the model: data that start as one value, or at 0, get a range of the
+	// size they will have, not one of rounding errors); at least 1e-12.
+	Floor float64
 
 	set bool
 }
@@ -65,17 +72,21 @@ func (ar *AutoRange) Update(lo, hi float64) bool {
 	if ar.Zero {
 		lo, hi = min(lo, 0), max(hi, 0)
 	}
-	if ar.set && lo >= a.Min && hi <= a.Max && (hi-lo) >= shrink*(a.Max-a.Min) {
+	minSpan := ar.minSpan(lo, hi)
+	if ar.set && lo >= a.Min && hi <= a.Max && max(hi-lo, minSpan) >= shrink*(a.Max-a.Min) {
 		return false
 	}
 	span := hi - lo
-	minSpan := ar.MinSpan
-	if minSpan == 0 {
-		minSpan = max(1e-9*max(math.Abs(lo), math.Abs(hi)), 1e-12)
-	}
 	if span < minSpan {
-		c := (lo + hi) / 2
-		lo, hi, span = c-minSpan/2, c+minSpan/2, minSpan
+		switch c := (lo + hi) / 2; {
+		case ar.Zero && lo >= 0:
+			hi = lo + minSpan // data at 0 and above: the range stays above 0
+		case ar.Zero && hi <= 0:
+			lo = hi - minSpan
+		default:
+			lo, hi = c-minSpan/2, c+minSpan/2
+		}
+		span = minSpan
 	}
 	plo, phi := lo-pad*span, hi+pad*span
 	if ar.Zero {
@@ -91,6 +102,20 @@ func (ar *AutoRange) Update(lo, hi float64) bool {
 	a.Min, a.Max = NiceRange(plo, phi, 5)
 	ar.set = true
 	return *a != old
+}
+
+// DefaultRelSpan is the default of AutoRange.RelSpan: a linear range spans
+// at least 1 % of the magnitude of its values, so that its tick labels need
+// at most about four significant digits.
+const DefaultRelSpan = 0.01
+
+// minSpan returns the smallest span of a linear range over [lo, hi].
+func (ar *AutoRange) minSpan(lo, hi float64) float64 {
+	rel := ar.RelSpan
+	if rel == 0 {
+		rel = DefaultRelSpan
+	}
+	return max(ar.MinSpan, ar.Floor, rel*max(math.Abs(lo), math.Abs(hi)), 1e-12)
 }
 
 // MinMax returns the smallest and largest of the values x[off], x[off+stride],

@@ -108,23 +108,39 @@ func LogTicks(dst []float64, lo, hi float64) []float64 {
 	return dst
 }
 
+// MaxTickChars is the longest tick label AppendTick writes for the axes
+// that AutoRange makes (a span of at least a hundredth of the values) over
+// values of magnitudes from about 1e-8 to 1e8.
+const MaxTickChars = 8
+
 // AppendTick appends the label of the tick value v of an axis whose ticks
-// are step apart: as many decimals as step needs ("0.25" for step 0.05,
-// "3" for step 1), and exponent form ("2e-05", "1.5e+06") for very small
-// or very large values.
+// are step apart, with the fewest digits that tell neighbouring ticks
+// apart: as many decimals as step needs ("0.25" for step 0.05, "3" for
+// step 1), and a short exponent form ("2e-5", "1.5e6") for very small or
+// very large values.
 func AppendTick(dst []byte, v, step float64) []byte {
+	return AppendTickOf(dst, v, step, math.Abs(v))
+}
+
+// AppendTickOf is AppendTick for a tick of an axis whose largest tick has
+// the magnitude mag: the exponent form is chosen by mag, so that all the
+// labels of an axis take the same form.
+func AppendTickOf(dst []byte, v, step, mag float64) []byte {
 	if v == 0 || math.Abs(v) < math.Abs(step)*1e-9 {
 		return append(dst, '0')
 	}
 	av := math.Abs(v)
-	if av >= 1e5 || av < 1e-3 {
+	if mag >= 1e5 || mag < 1e-3 {
 		// Significant digits needed to tell neighbouring ticks apart.
 		digits := 1
 		if step > 0 {
 			digits = int(math.Floor(math.Log10(av)+1e-9)-math.Floor(math.Log10(step)+1e-9)) + 1
+			if m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); math.Abs(m-2.5) < 1e-6 {
+				digits++
+			}
 		}
 		digits = max(1, min(digits, 6))
-		return strconv.AppendFloat(dst, v, 'g', digits, 64)
+		return appendShortExp(dst, v, digits)
 	}
 	dec := 0
 	if step > 0 {
@@ -134,6 +150,55 @@ func AppendTick(dst []byte, v, step float64) []byte {
 		}
 	}
 	return strconv.AppendFloat(dst, v, 'f', min(dec, 10), 64)
+}
+
+// appendShortExp appends v in exponent form with the given significant
+// digits, without trailing zeros of the mantissa, a plus sign or leading
+// zeros of the exponent: "1.5e6", "2e-5", "-3.25e-12".
+func appendShortExp(dst []byte, v float64, digits int) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, v, 'e', digits-1, 64)
+	// Split at 'e'.
+	e := start
+	for e < len(dst) && dst[e] != 'e' {
+		e++
+	}
+	if e == len(dst) {
+		return dst
+	}
+	var exp [6]byte
+	n := copy(exp[:], dst[e+1:])
+	mant := dst[:e]
+	// Trailing zeros (and a trailing point) of the mantissa.
+	if hasDot(mant[start:]) {
+		for len(mant) > start && mant[len(mant)-1] == '0' {
+			mant = mant[:len(mant)-1]
+		}
+		if len(mant) > start && mant[len(mant)-1] == '.' {
+			mant = mant[:len(mant)-1]
+		}
+	}
+	dst = append(mant, 'e')
+	ex := exp[:n]
+	if len(ex) > 0 && (ex[0] == '+' || ex[0] == '-') {
+		if ex[0] == '-' {
+			dst = append(dst, '-')
+		}
+		ex = ex[1:]
+	}
+	for len(ex) > 1 && ex[0] == '0' {
+		ex = ex[1:]
+	}
+	return append(dst, ex...)
+}
+
+func hasDot(b []byte) bool {
+	for _, c := range b {
+		if c == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // AxisTicks holds the tick marks and labels of one axis and recomputes them
@@ -180,7 +245,7 @@ func (at *AxisTicks) Update(a Axis, target int) bool {
 		return true
 	}
 	if a.Log {
-		at.Vals = LogTicks(at.Vals, a.Min, a.Max)
+		at.Vals = thinLog(LogTicks(at.Vals, a.Min, a.Max), target)
 		for _, v := range at.Vals {
 			at.text = AppendTick(at.text, v, v)
 			at.ends = append(at.ends, len(at.text))
@@ -189,9 +254,46 @@ func (at *AxisTicks) Update(a Axis, target int) bool {
 	}
 	var step float64
 	at.Vals, step = Ticks(at.Vals, a.Min, a.Max, target)
+	mag := 0.0
 	for _, v := range at.Vals {
-		at.text = AppendTick(at.text, v, step)
+		mag = max(mag, math.Abs(v))
+	}
+	for _, v := range at.Vals {
+		at.text = AppendTickOf(at.text, v, step, mag)
 		at.ends = append(at.ends, len(at.text))
 	}
 	return true
+}
+
+// thinLog keeps at most target+1 of the log ticks vals (in place): first
+// only the powers of ten, then every k-th power.
+func thinLog(vals []float64, target int) []float64 {
+	target = max(target, 1)
+	if len(vals) <= target+1 {
+		return vals
+	}
+	isPow := func(v float64) bool {
+		e := math.Round(math.Log10(v))
+		return math.Abs(v/math.Pow(10, e)-1) < 1e-9
+	}
+	n := 0
+	for _, v := range vals {
+		if isPow(v) {
+			vals[n] = v
+			n++
+		}
+	}
+	vals = vals[:n]
+	if n <= target+1 {
+		return vals
+	}
+	k := float64((n + target) / (target + 1)) // ceil(n / (target+1))
+	n = 0
+	for _, v := range vals {
+		if math.Mod(math.Round(math.Log10(v)), k) == 0 {
+			vals[n] = v
+			n++
+		}
+	}
+	return vals[:n]
 }

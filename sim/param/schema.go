@@ -301,6 +301,13 @@ var Schema = []Param{
 		ptr:     func(v *Values) any { return &v.DPR },
 	},
 	{
+		Name: "scale", Type: TypeFloat, Group: GroupView, Label: "text size",
+		Doc: "text size factor of the canvas (titles, labels, ticks)",
+		Min: 0.5, Max: 3,
+		Default: "1",
+		ptr:     func(v *Values) any { return &v.TextScale },
+	},
+	{
 		Name: "hide", Type: TypeList, Group: GroupView, Label: "hidden controls",
 		Doc: "controls to hide, by parameter name",
 		// Enum is set to every parameter name by init.

@@ -37,14 +37,15 @@ type Values struct {
 
 	Points [][]float64 // points (nil: the problem's default)
 
-	Speed    float64  // speed
-	Autoplay bool     // autoplay
-	Embed    bool     // embed
-	DPR      float64  // dpr (0: device)
-	Hide     []string // hide
-	Start    float64  // start
-	Loop     string   // loop: auto, 1 or 0 (see Loops)
-	Overlay  bool     // overlay: embeds show the overlay
+	Speed     float64  // speed
+	Autoplay  bool     // autoplay
+	Embed     bool     // embed
+	DPR       float64  // dpr (0: device)
+	TextScale float64  // scale
+	Hide      []string // hide
+	Start     float64  // start
+	Loop      string   // loop: auto, 1 or 0 (see Loops)
+	Overlay   bool     // overlay: embeds show the overlay
 
 	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }
