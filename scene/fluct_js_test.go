@@ -32,8 +32,9 @@ func TestFluctFloorDraws(t *testing.T) {
 	rendertest.Shot(t, "fluct-floor", dst)
 	// The band over white: (209, 209, 209).
 	band := blend(floorBand)
-	if n := rendertest.Near(inside(pix, W, v.w1.Area()), band, 4); n < 2000 {
-		t.Errorf("%d pixels of the floor's band %v in the W1 panel", n, band)
+	nBand := rendertest.Near(inside(pix, W, v.w1.Area()), band, 4)
+	if nBand < 2000 {
+		t.Errorf("%d pixels of the floor's band %v in the W1 panel", nBand, band)
 	}
 	if len(v.extra) != 1 || v.extra[0].label != floorLegend {
 		t.Errorf("legend extras %+v, want the floor", v.extra)
@@ -56,8 +57,10 @@ func TestFluctFloorDraws(t *testing.T) {
 	}
 	v2.Draw(dst, s2, 1)
 	dst.ReadPixels(pix)
-	if n := rendertest.Near(inside(pix, W, v.w1.Area()), band, 4); n > 50 {
-		t.Errorf("%d pixels of the floor's band without SGD", n)
+	// Grey text and grid lines may share the band's colour in a few
+	// pixels; the band itself covers thousands.
+	if n := rendertest.Near(inside(pix, W, v.w1.Area()), band, 4); n > nBand/10 {
+		t.Errorf("%d pixels of the floor's band without SGD (%d with)", n, nBand)
 	}
 	if len(v2.extra) != 0 {
 		t.Errorf("legend extras %+v without SGD", v2.extra)
