@@ -94,15 +94,16 @@ func TestOrderExactCSV(t *testing.T) {
 }
 
 // Monte Carlo and exact expectations through the command line on linear
-// regression with two points (SGD's side is an ensemble there): both give
-// the columns method,alpha,value,sgd,error, Monte Carlo a standard error
-// se, and the Monte Carlo error agrees with the exact error of the
-// integrator (scheme - sgd) within 4 standard errors.
+// regression with two points: both give the columns
+// method,alpha,value,sgd,error, Monte Carlo a standard error se and the
+// column resolved, and the Monte Carlo error agrees with the exact error of
+// the integrator (scheme - sgd) within 4 standard errors. SGD's side is
+// exact under Monte Carlo too, so GF's error is exact (se 0).
 func TestOrderCSVMonteCarloAgainstExact(t *testing.T) {
 	for _, obs := range []string{"pair", "risk"} {
 		query := "problem=linreg&din=1&N=16&T=0.5&n=2&points=0.5,-1;-1,0.8&reps=3000&methods=sgd,gf,sme2,smf"
 		args := []string{"order", "-csv", "-alphas", "0.25,0.125", "-f", obs, "-workers", "2", query}
-		mc := orderCSV(t, "method,alpha,value,sgd,error,se", args...)
+		mc := orderCSV(t, "method,alpha,value,sgd,error,se,resolved", args...)
 		ex := orderCSV(t, "method,alpha,value,sgd,error,scheme", append([]string{"order", "-exact"}, args[1:]...)...)
 		if len(mc) != 6 || len(ex) != 6 {
 			t.Fatalf("%d and %d rows, want 6", len(mc), len(ex))
@@ -115,6 +116,15 @@ func TestOrderCSVMonteCarloAgainstExact(t *testing.T) {
 			got, se := r.num(t, "error"), r.num(t, "se")
 			want := e.num(t, "scheme") - e.num(t, "sgd")
 			t.Logf("%s %-4s alpha=%s: Monte Carlo %.5f ± %.5f, exact scheme %.5f, exact model %.5f", obs, r["method"], r["alpha"], got, se, want, e.num(t, "error"))
+			if r["method"] == "gf" {
+				if se != 0 || math.Abs(got-want) > 1e-9*math.Abs(want) || r["resolved"] != "1" {
+					t.Errorf("%s gf alpha=%s: error %v ± %v (resolved %s), want exactly %v", obs, r["alpha"], got, se, r["resolved"], want)
+				}
+				continue
+			}
+			if resolved := math.Abs(got) >= 2*se; r["resolved"] != map[bool]string{true: "1", false: "0"}[resolved] {
+				t.Errorf("%s %s alpha=%s: resolved %q for %v ± %v", obs, r["method"], r["alpha"], r["resolved"], got, se)
+			}
 			if !(se > 0) || math.Abs(got-want) > 4*se {
 				t.Errorf("%s %s alpha=%s: Monte Carlo error %v ± %v, exact %v", obs, r["method"], r["alpha"], got, se, want)
 			}
