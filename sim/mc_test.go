@@ -371,7 +371,7 @@ func TestFitWeakOrderResolved(t *testing.T) {
 		add(a, a*a, a*a/100, false)
 	}
 	add(0.0625, 1e-3, 1e-3, false) // |e| < 2 se
-	add(0.03125, 1, 1e-6, true)     // diverged
+	add(0.03125, 1, 1e-6, true)    // diverged
 	// Resolved is set by the experiment; mark the points as it would.
 	for i := range pts {
 		p := &pts[i]

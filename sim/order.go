@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"smflow/sim/stat"
 	"smflow/sim/xmath"
@@ -286,14 +287,54 @@ func (o *OrderRun) RunRate(workers int, progress func(float64)) error {
 		}
 		return nil
 	}
-	base := o.work
-	rate := int(math.Ceil(o.base.T/o.alphas[o.cur]-1e-9)) * o.repsPerRate()
-	s.RunTo(s.total, workers, func(f float64) {
-		if progress != nil && o.total > 0 {
-			progress(math.Min(1, (float64(base)+f*float64(rate))/float64(o.total)))
+	type job struct{ tr, r int }
+	var jobs []job
+	for i, tr := range s.tracks {
+		for r := 0; r < tr.Reps; r++ {
+			jobs = append(jobs, job{i, r})
 		}
-	})
+	}
+	workers = max(workers, 1)
+	ch := make(chan job)
+	done := make(chan int, len(jobs))
+	var wg sync.WaitGroup
+	for g := 0; g < workers; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for j := range ch {
+				tr := s.tracks[j.tr]
+				s.advance(tr, j.r, s.worker(tr, g), 0, s.total)
+				done <- j.tr
+			}
+		}(g)
+	}
+	go func() {
+		for _, j := range jobs {
+			ch <- j
+		}
+		close(ch)
+	}()
+	for range jobs {
+		o.rateWork += o.replicaWork(s.tracks[<-done])
+		if progress != nil {
+			progress(o.Progress())
+		}
+	}
+	wg.Wait()
+	s.step = s.total
 	return o.finish()
+}
+
+// replicaWork returns the work of one replica of tr from 0 to T, in
+// particle-data evaluations (partCost per part).
+func (o *OrderRun) replicaWork(tr *Track) float64 {
+	s := o.sim
+	subs := 1
+	if tr.Method != SGD {
+		subs = s.cfg.K
+	}
+	return float64(s.total) * float64(subs) * float64(s.partCost(tr))
 }
 
 // SGDReps returns the replicas of SGD's ensemble where its side is not
@@ -322,8 +363,11 @@ type OrderRun struct {
 	points  []WeakPoint
 	track   int // the track and replica that Advance runs next
 	rep     int
-	work    int // SGD steps times replicas done so far
-	total   int // SGD steps times replicas of the whole experiment
+	// Progress: the rates count by their steps (doneSteps of the finished
+	// ones out of totalSteps), the current one by the work of its replicas
+	// (rateWork out of rateTotal, in particle-data evaluations, partCost).
+	doneSteps, totalSteps int
+	rateWork, rateTotal   float64
 }
 
 // NewOrderRun prepares the experiment with every variance reduction;
@@ -368,28 +412,9 @@ func NewOrderRunMC(base Config, alphas []float64, obs Observable, opts MCOptions
 		return nil, err
 	}
 	for _, a := range alphas {
-		o.total += int(math.Ceil(base.T/a-1e-9)) * o.repsPerRate()
+		o.totalSteps += int(math.Ceil(base.T/a - 1e-9))
 	}
 	return o, nil
-}
-
-// repsPerRate returns the replicas (of all methods) run at one learning
-// rate.
-func (o *OrderRun) repsPerRate() int {
-	n := 0
-	for _, m := range o.base.Methods {
-		switch {
-		case m == SGD:
-		case m.Deterministic():
-			n++
-		default:
-			n += o.base.Reps
-		}
-	}
-	if o.expect == nil {
-		n += o.sgdReps()
-	}
-	return n
 }
 
 // sgdReps returns the replicas of SGD's ensemble (see MCOptions.SGDReps).
@@ -451,6 +476,9 @@ func (o *OrderRun) start() error {
 			tr.cv = cv
 		}
 	}
+	for _, tr := range s.tracks {
+		o.rateTotal += float64(tr.Reps) * o.replicaWork(tr)
+	}
 	return nil
 }
 
@@ -475,10 +503,14 @@ func (o *OrderRun) Done() bool { return o.cur >= len(o.alphas) }
 
 // Progress returns the fraction of the work done.
 func (o *OrderRun) Progress() float64 {
-	if o.Done() || o.total == 0 {
+	if o.Done() || o.totalSteps == 0 {
 		return 1
 	}
-	return math.Min(1, float64(o.work)/float64(o.total))
+	f := 0.0
+	if o.rateTotal > 0 {
+		f = o.rateWork / o.rateTotal
+	}
+	return math.Min(1, (float64(o.doneSteps)+f*float64(o.sim.total))/float64(o.totalSteps))
 }
 
 // Points returns the weak errors of the learning rates finished so far; the
@@ -508,7 +540,7 @@ func (o *OrderRun) Advance(units int) error {
 		tr := s.tracks[o.track]
 		if o.rep < tr.Reps {
 			s.advance(tr, o.rep, s.worker(tr, 0), 0, s.total)
-			o.work += s.total
+			o.rateWork += o.replicaWork(tr)
 			o.rep++
 		}
 		if o.rep >= tr.Reps {
@@ -528,10 +560,8 @@ func (o *OrderRun) finish() error {
 	if err := o.record(); err != nil {
 		return err
 	}
-	o.work = 0
-	for _, a := range o.alphas[:o.cur+1] {
-		o.work += int(math.Ceil(o.base.T/a-1e-9)) * o.repsPerRate()
-	}
+	o.doneSteps += o.sim.total
+	o.rateWork, o.rateTotal = 0, 0
 	o.cur++
 	o.track, o.rep = 0, 0
 	if o.Done() {

@@ -295,7 +295,7 @@ func writeOrder(w io.Writer, obs sim.Observable, s *sim.Sim, o *sim.OrderRun, po
 			fmt.Fprintf(w, "order %-6s: no fit on %d resolved point(s)%s\n", m, used, note)
 			continue
 		}
-		fmt.Fprintf(w, "order %-6s: slope %.2f ± %.2f from %d resolved points%s\n", m, fit.Slope, fit.SlopeSE, used, note)
+		fmt.Fprintf(w, "order %-6s: slope %.2f ± %.2g from %d resolved points%s\n", m, fit.Slope, fit.SlopeSE, used, note)
 	}
 }
 
