@@ -13,9 +13,11 @@ import (
 
 // TestMeasureVarianceReduction prints the variance reduction factors of the
 // weak-error experiment's Monte Carlo, per technique and problem, at equal
-// replicas (an antithetic pair counts as two): the factor is
-// (SE plain / SE with the technique)^2 of the side it acts on, and of the
-// whole weak error for "all". It takes minutes, so it runs only with
+// replicas (an antithetic pair counts as two; SGD's ensemble has as many
+// replicas as the other side, not the default SGDRepsFactor times more):
+// the factor is (SE plain / SE with the technique)^2 of the side it acts
+// on, and of the whole weak error for "all" (the default reductions). It
+// takes minutes, so it runs only with
 // SMF_MC_MEASURE=1 (the numbers are in README.md, "Monte Carlo of the
 // weak-error experiment").
 func TestMeasureVarianceReduction(t *testing.T) {
@@ -58,11 +60,12 @@ func TestMeasureVarianceReduction(t *testing.T) {
 			return p
 		}
 		plain := run(sim.MCOptions{Plain: true})
-		anti := run(sim.MCOptions{NoExactSGD: true, NoControl: true})
-		cv1 := run(sim.MCOptions{NoExactSGD: true, NoAntithetic: true, NoQuadratic: true})
-		cv12 := run(sim.MCOptions{NoExactSGD: true, NoAntithetic: true})
-		ac2 := run(sim.MCOptions{NoExactSGD: true})
-		all := run(sim.MCOptions{})
+		r := c.reps // SGD's replicas too: every factor at equal replicas
+		anti := run(sim.MCOptions{NoExactSGD: true, NoControl: true, SGDReps: r})
+		cv1 := run(sim.MCOptions{NoExactSGD: true, NoAntithetic: true, NoQuadratic: true, SGDReps: r})
+		cv12 := run(sim.MCOptions{NoExactSGD: true, NoAntithetic: true, SGDReps: r})
+		ac2 := run(sim.MCOptions{NoExactSGD: true, SGDReps: r})
+		all := run(sim.MCOptions{SGDReps: r})
 		for i, p := range plain {
 			r := func(a, b float64) float64 { return (a / b) * (a / b) }
 			exact := "-"

@@ -202,14 +202,21 @@ func FitWeakOrder(points []WeakPoint, m Method) (fit stat.LineFit, used, left in
 //     Monte Carlo;
 //   - antithetic Brownian increments (Config.Antithetic) for the noisy
 //     continuous-time models: the pair's mean cancels every odd order of
-//     the noise, so its variance is O(alpha^2) instead of O(alpha);
-//   - the control variate of the linearised noise (controlVariate) where no
-//     antithetic pairing exists: SGD's ensemble (its increments are data
-//     indices), and the continuous models when NoAntithetic is set. It
-//     also takes the variance from O(alpha) to O(alpha^2).
+//     the noise;
+//   - the control variates of the linearised noise (controlVariate): the
+//     linear response c1 of f to the noise along the noise-free path and
+//     its quadratic form c2, of known mean zero, with coefficients fitted
+//     by least squares. SGD's ensemble (its increments are data indices,
+//     with no antithetic pairing) gets both; antithetic pairs get c2 (c1
+//     cancels in a pair); with NoAntithetic the continuous models get both.
+//     c1 alone takes the variance from O(alpha) to O(alpha^2); c2 removes
+//     most of the rest where f is near quadratic in the noise;
+//   - SGDRepsFactor times more replicas of SGD than of the continuous
+//     models, where SGD's side is not exact.
 //
-// With every reduction the replicas needed to resolve an O(alpha^2) weak
-// error grow like alpha^-2 instead of alpha^-3.
+// With these reductions the replicas needed to resolve an O(alpha^2) weak
+// error grow like alpha^-2 (or slower) instead of alpha^-3. The factors
+// measured per technique and problem are in README.md.
 type MCOptions struct {
 	// Plain switches every reduction off: independent replicas on both
 	// sides (for comparison).
