@@ -12,8 +12,10 @@ import "math"
 // substep's Brownian weights (continuous) or the one-hot vector of SGD's
 // data index, and the columns of B_s are alpha G(Zbar_s, xi_j) (SGD) or
 // b(Zbar_s) e_j, the noise of weight j (continuous; for weak2 the scheme's
-// first-order noise (b(Zbar) + b(Zbar + a h))/2 - (h/2) H1 b(Zbar)). The
-// linear response of the state at T is
+// first-order noise (b(Zbar) + b(Zbar + a h))/2 - (h/2) H1 b(Zbar); a
+// continuous model's linearisation is taken at the start of each SGD step
+// for its K substeps, see linScheme). The linear response of the state at
+// T is
 //
 //	Y_T = sum_s M_s v_s,  M_s = J_{S-1} ... J_{s+1} B_s,
 //
@@ -36,7 +38,8 @@ import "math"
 // The quadratic form needs the dense nd x nd Jacobians (nd = n d per
 // replica); when they cost too much (quadBudget) only c1 is kept, computed
 // by the adjoint u_s = J_s^T u_{s+1} with u_S = grad f(Zbar_T), whose
-// coefficients u_{s+1} . B_s e_j cost one Hessian-vector product per step.
+// coefficients are u_{s+1} . B_s e_j, at one to three Hessian-vector
+// products per (sub)step.
 type controlVariate struct {
 	nd int
 	// Linear mode (resp nil): lin[s][j] is the coefficient of weight or
@@ -146,23 +149,35 @@ func hessVec(ev Eval, dst, z, v []float64, c float64, zp, fp, fm []float64) {
 }
 
 // denseJacobian sets dst (nd x nd, row-major) to the symmetrised Jacobian of
-// field at z by central differences, one column per coordinate.
-func denseJacobian(dst, z []float64, field func(dst, z []float64), zp, fp, fm []float64) {
+// field at z by central differences. block is the size of the blocks that
+// field couples: nd for a network (all neurons interact), d for
+// independent points, whose Jacobian is block diagonal, so that one
+// evaluation perturbs coordinate q of every point at once (d evaluations
+// instead of nd).
+func denseJacobian(dst, z []float64, field func(dst, z []float64), block int, zp, fp, fm []float64) {
 	nd := len(z)
 	zmax := 1.0
 	for _, x := range z {
 		zmax = math.Max(zmax, math.Abs(x))
 	}
 	eps := 1e-5 * zmax
+	clear(dst)
 	copy(zp, z)
-	for q := 0; q < nd; q++ {
-		zp[q] = z[q] + eps
+	for q := 0; q < block; q++ {
+		for p := q; p < nd; p += block {
+			zp[p] = z[p] + eps
+		}
 		field(fp, zp)
-		zp[q] = z[q] - eps
+		for p := q; p < nd; p += block {
+			zp[p] = z[p] - eps
+		}
 		field(fm, zp)
-		zp[q] = z[q]
-		for a := 0; a < nd; a++ {
-			dst[a*nd+q] = (fp[a] - fm[a]) / (2 * eps)
+		for p := q; p < nd; p += block {
+			zp[p] = z[p]
+			b := p - q // the block of coordinate p
+			for a := b; a < b+block; a++ {
+				dst[a*nd+p] = (fp[a] - fm[a]) / (2 * eps)
+			}
 		}
 	}
 	for a := 0; a < nd; a++ {
@@ -248,7 +263,7 @@ func (s *Sim) newControlVariate(tr *Track, obs Observable, quadOK bool) *control
 	}
 	cv.hess = make([]float64, nd*nd)
 	zp, fp, fm := make([]float64, nd), make([]float64, nd), make([]float64, nd)
-	denseJacobian(cv.hess, zT, func(dst, z []float64) { obs.grad(ev, dst, z, tr.D) }, zp, fp, fm)
+	denseJacobian(cv.hess, zT, func(dst, z []float64) { obs.grad(ev, dst, z, tr.D) }, nd, zp, fp, fm)
 	cv.resp = make([][]float64, steps)
 	cv.y = make([]float64, tr.Reps*nd)
 	p := make([]float64, nd*nd) // P = J_{S-1} ... J_{s+1}
@@ -292,6 +307,15 @@ func (s *Sim) newControlVariate(tr *Track, obs Observable, quadOK bool) *control
 	return cv
 }
 
+// block returns the size of the blocks of coordinates that the drift of
+// tr couples: n d for a network, d for independent points.
+func (s *Sim) block(tr *Track) int {
+	if s.model.MeanField() {
+		return tr.N * tr.D
+	}
+	return tr.D
+}
+
 // linSGD returns the path of gradient descent, Zbar_{i+1} = Zbar_i -
 // alpha gradR(Zbar_i), and its linearisation: J_i = I - alpha H(Zbar_i),
 // columns alpha G(Zbar_i, xi_j), centred over j.
@@ -331,7 +355,7 @@ func (s *Sim) linSGD(ev Eval, tr *Track) ([]float64, func(int, bool) linStep) {
 		}
 		if quad {
 			st.j = make([]float64, nd*nd)
-			denseJacobian(st.j, z, drift, zp, fp, fm)
+			denseJacobian(st.j, z, drift, s.block(tr), zp, fp, fm)
 			for q := range st.j {
 				st.j[q] *= -alpha
 			}
@@ -359,8 +383,8 @@ func (s *Sim) linSGD(ev Eval, tr *Track) ([]float64, func(int, bool) linStep) {
 //	euler: J = I - h H0,                       column b0,
 //	weak2: J = I - (h/2)(H0 + H1 (I - h H0)),  column (b0 + b1)/2 - (h/2) H1 b0,
 //
-// (the term H1 b0 only in the quadratic mode), and the variance of one
-// weight, alpha h / N.
+// (the term H1 b0 only in the quadratic mode), taken at the start of each
+// SGD step for its K substeps, and the variance of one weight, alpha h / N.
 func (s *Sim) linScheme(ev Eval, tr *Track) ([]float64, func(int, bool) linStep, float64) {
 	n, nd := tr.N, tr.N*tr.D
 	m := tr.Method
@@ -399,75 +423,120 @@ func (s *Sim) linScheme(ev Eval, tr *Track) ([]float64, func(int, bool) linStep,
 	zp, fp, fm, h0, h1, hh := make([]float64, nd), make([]float64, nd), make([]float64, nd), make([]float64, nd), make([]float64, nd), make([]float64, nd)
 	e := make([]float64, nwt)
 	drift := func(dst, z []float64) { ev.Drift(dst, z, c) }
-	step := func(i int, quad bool) linStep {
-		z := path[i*nd : (i+1)*nd]
-		ev.Drift(a0, z, c)
-		y := make([]float64, nd)
-		for q := range z {
-			y[q] = z[q] - h*a0[q]
+	// noiseCols sets cols[j] to the noise of weight j at z: Noise with the
+	// unit weight e_j, or, when the weights are the data points' (not a
+	// LowRankNoise), G(z_k, xi_j) = gradR(z_k) - g(z_k, xi_j) at every
+	// point k sharing the weight (all for shared noise, point j / N for
+	// private ones), from one drift and N per-sample gradients.
+	gr, gj := make([]float64, nd), make([]float64, nd)
+	noiseCols := func(cols [][]float64, z []float64) {
+		for j := range cols {
+			cols[j] = make([]float64, nd)
 		}
-		st := linStep{cols: make([][]float64, nwt)}
-		for j := range e {
-			e[j] = 1
-			col := make([]float64, nd)
-			ev.Noise(col, z, e, stride)
-			e[j] = 0
-			st.cols[j] = col
+		if nw != nData {
+			for j := range e {
+				e[j] = 1
+				ev.Noise(cols[j], z, e, stride)
+				e[j] = 0
+			}
+			return
 		}
-		var jac0, jac1 []float64
-		if quad {
-			jac0 = make([]float64, nd*nd)
-			denseJacobian(jac0, z, drift, zp, fp, fm)
-			st.j = make([]float64, nd*nd)
-			if heun {
-				jac1 = make([]float64, nd*nd)
-				denseJacobian(jac1, y, drift, zp, fp, fm)
-				// J = I - (h/2)(H0 + H1 - h H1 H0).
-				matMul(st.j, jac1, jac0, nd)
-				for q := range st.j {
-					st.j[q] = -h / 2 * (jac0[q] + jac1[q] - h*st.j[q])
+		ev.Drift(gr, z, 0)
+		d := tr.D
+		for j := 0; j < nData; j++ {
+			ev.SampleGrad(gj, z, j)
+			if stride == 0 {
+				for q := range gj {
+					cols[j][q] = gr[q] - gj[q]
 				}
-			} else {
-				for q := range st.j {
-					st.j[q] = -h * jac0[q]
+				continue
+			}
+			for k := 0; k < n; k++ {
+				col := cols[k*stride+j]
+				for q := k * d; q < (k+1)*d; q++ {
+					col[q] = gr[q] - gj[q]
+				}
+			}
+		}
+	}
+	// The linearisation is taken once per SGD step, at the path's point z0
+	// at its start (and y0 = z0 - h F(z0)), for all its K substeps: the
+	// control variates stay exactly centred whatever the M_s are, this
+	// costs only a little of their efficiency (the substeps' own points
+	// differ by O(alpha)), and nothing for an affine drift and additive
+	// noise. In the quadratic mode H0 and H1 are both H = DF(z0):
+	// euler J = I - h H, weak2 J = I - h H + (h^2/2) H^2.
+	cur := -1
+	var cols, b1s [][]float64
+	var jmat []float64
+	jacH, jacH2 := make([]float64, nd*nd), make([]float64, nd*nd)
+	z0, y0 := make([]float64, nd), make([]float64, nd)
+	prepare := func(g int, quad bool) {
+		if g == cur {
+			return
+		}
+		cur = g
+		copy(z0, path[g*k*nd:(g*k+1)*nd])
+		ev.Drift(a0, z0, c)
+		for q := range z0 {
+			y0[q] = z0[q] - h*a0[q]
+		}
+		cols = make([][]float64, nwt)
+		noiseCols(cols, z0)
+		jmat = nil
+		if quad {
+			denseJacobian(jacH, z0, drift, s.block(tr), zp, fp, fm)
+			if heun {
+				matMul(jacH2, jacH, jacH, nd)
+			}
+			jmat = make([]float64, nd*nd)
+			for q := range jmat {
+				jmat[q] = -h * jacH[q]
+				if heun {
+					jmat[q] += h * h / 2 * jacH2[q]
 				}
 			}
 			for a := 0; a < nd; a++ {
-				st.j[a*nd+a]++
+				jmat[a*nd+a]++
 			}
 		}
-		if heun {
-			b1 := make([]float64, nd)
-			for j, col := range st.cols {
-				e[j] = 1
-				ev.Noise(b1, y, e, stride)
-				e[j] = 0
+		if !heun {
+			return
+		}
+		if b1s == nil {
+			b1s = make([][]float64, nwt)
+		}
+		noiseCols(b1s, y0)
+		for j, col := range cols {
+			if quad {
+				for a := 0; a < nd; a++ {
+					hh[a] = netDot(jacH[a*nd:(a+1)*nd], col)
+				}
+			}
+			for q := range col {
+				col[q] = (col[q] + b1s[j][q]) / 2
 				if quad {
-					for a := 0; a < nd; a++ {
-						hh[a] = netDot(jac1[a*nd:(a+1)*nd], col)
-					}
-				}
-				for q := range col {
-					col[q] = (col[q] + b1[q]) / 2
-					if quad {
-						col[q] -= h / 2 * hh[q]
-					}
+					col[q] -= h / 2 * hh[q]
 				}
 			}
 		}
+	}
+	step := func(i int, quad bool) linStep {
+		prepare(i/k, quad)
+		st := linStep{cols: cols, j: jmat}
 		if quad {
 			return st
 		}
 		st.jt = func(dst, u []float64) {
-			hessVec(ev, h0, z, u, c, zp, fp, fm)
+			hessVec(ev, h0, z0, u, c, zp, fp, fm)
 			if !heun {
 				for q := range dst {
 					dst[q] = u[q] - h*h0[q]
 				}
 				return
 			}
-			hessVec(ev, h1, y, u, c, zp, fp, fm)
-			hessVec(ev, hh, z, h1, c, zp, fp, fm) // H0 H1 u
+			hessVec(ev, h1, y0, u, c, zp, fp, fm)
+			hessVec(ev, hh, z0, h1, c, zp, fp, fm) // H0 H1 u
 			for q := range dst {
 				dst[q] = u[q] - h/2*(h0[q]+h1[q]-h*hh[q])
 			}

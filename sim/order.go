@@ -297,6 +297,7 @@ func (o *OrderRun) RunRate(workers int, progress func(float64)) error {
 	type job struct{ tr, r int }
 	var jobs []job
 	for i, tr := range s.tracks {
+		o.prepare(i)
 		for r := 0; r < tr.Reps; r++ {
 			jobs = append(jobs, job{i, r})
 		}
@@ -375,6 +376,7 @@ type OrderRun struct {
 	// (rateWork out of rateTotal, in particle-data evaluations, partCost).
 	doneSteps, totalSteps int
 	rateWork, rateTotal   float64
+	prepared              []bool // the tracks whose control variates are built
 }
 
 // NewOrderRun prepares the experiment with every variance reduction;
@@ -474,19 +476,31 @@ func (o *OrderRun) start() error {
 	} else if r := o.sgdReps(); r != sgd.Reps {
 		s.resizeSGD(r)
 	}
-	if o.opts.control() {
-		for _, tr := range s.tracks {
-			cv := s.newControlVariate(tr, o.obs, !o.opts.NoQuadratic)
-			if cv != nil && tr.Method != SGD && cfg.Antithetic && !cv.quadratic() {
-				cv = nil // the pairs cancel the linear response already
-			}
-			tr.cv = cv
-		}
-	}
+	o.prepared = make([]bool, len(s.tracks))
 	for _, tr := range s.tracks {
 		o.rateTotal += float64(tr.Reps) * o.replicaWork(tr)
 	}
 	return nil
+}
+
+// prepare builds the control variates of track i before its first replica
+// runs (once; the build costs about as much as a few replicas, so a page
+// that advances the experiment in small pieces takes it track by track).
+func (o *OrderRun) prepare(i int) {
+	if o.prepared[i] {
+		return
+	}
+	o.prepared[i] = true
+	s := o.sim
+	tr := s.tracks[i]
+	if !o.opts.control() || tr.Reps == 0 {
+		return
+	}
+	cv := s.newControlVariate(tr, o.obs, !o.opts.NoQuadratic)
+	if cv != nil && tr.Method != SGD && s.cfg.Antithetic && !cv.quadratic() {
+		cv = nil // the pairs cancel the linear response already
+	}
+	tr.cv = cv
 }
 
 // resizeSGD gives SGD's track (the first) reps replicas with the streams
@@ -546,6 +560,7 @@ func (o *OrderRun) Advance(units int) error {
 	for u := 0; u < units && o.track < len(s.tracks); u++ {
 		tr := s.tracks[o.track]
 		if o.rep < tr.Reps {
+			o.prepare(o.track)
 			s.advance(tr, o.rep, s.worker(tr, 0), 0, s.total)
 			o.rateWork += o.replicaWork(tr)
 			o.rep++
