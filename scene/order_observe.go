@@ -293,8 +293,9 @@ func (e *orderExp) reset(s *sim.Sim) {
 		e.err = err
 		return
 	}
-	_, quad := sim.ProblemOf(s.Model()).(*sim.Quad)
-	e.exact = quad && (e.obs == "sq" || e.obs == "z1" || e.obs == "pair")
+	// The SGD side is exact where the problem has exact expectations
+	// (update confirms it from the points).
+	e.exact = sim.HasExact(e.base.Problem)
 	cfg := e.base
 	cfg.Methods = append([]sim.Method(nil), e.methods...)
 	e.computeExact(cfg, obs)

@@ -20,7 +20,11 @@
 //   - Sim: several methods of one problem side by side on one clock, in
 //     replicas, stepped whole (Step), in parts that fit a frame (StepPart)
 //     or on all cores (RunTo); Hash and HashReport pin its state.
-//   - WeakErrors and the order sweep: weak errors against alpha.
+//   - WeakErrors and the order sweep (OrderRun): weak errors against alpha,
+//     by Monte Carlo with the variance reductions of MCOptions (the exact
+//     SGD side, antithetic increments, control variates of the linearised
+//     noise), resolved points marked and fitted (FitWeakOrder); on a
+//     network, DD-SMF and the MF ODE against mean-field SGD with M = n.
 //   - Expectations and ExactWeakErrors: exact expectations, without Monte
 //     Carlo, of SGD, the continuous-time models and their integrators on
 //     the affine problems (AffineProblem, Problem.Exact), from the

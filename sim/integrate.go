@@ -80,10 +80,16 @@ func newIntegrator(eval Eval, m Method, scheme Scheme, alpha, h float64, n, d, n
 	return it
 }
 
-// step advances z by one substep h, drawing the Brownian weights from rng.
-func (it *integrator) step(z []float64, rng *xmath.Rand) {
+// step advances z by one substep h, drawing the Brownian weights from rng
+// (with the opposite sign when neg is set: the antithetic replica).
+func (it *integrator) step(z []float64, rng *xmath.Rand, neg bool) {
 	if it.noisy {
 		rng.NormFill(it.w, it.sd)
+		if neg {
+			for i, v := range it.w {
+				it.w[i] = -v
+			}
+		}
 	}
 	it.stepWith(z, it.w)
 }

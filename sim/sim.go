@@ -41,6 +41,13 @@ type Config struct {
 	NFlow int
 	// Data replaces the generated data set when not nil.
 	Data *Data
+	// Antithetic pairs the replicas of every noisy continuous-time model:
+	// replica 2m+1 takes the Brownian increments of replica 2m with the
+	// opposite sign (W and -W), so each has the law of the model and the
+	// odd orders of the noise cancel in the pair's mean. SGD's data indices
+	// are not paired. The weak-error experiment (OrderRun) sets it; the
+	// default, false, gives every replica a stream of its own.
+	Antithetic bool
 }
 
 // Random stream purposes (the first label of xmath.Stream).
@@ -127,7 +134,11 @@ func New(cfg Config) (*Sim, error) {
 			case m == SGD:
 				tr.rngs[r] = xmath.Stream(cfg.Seed, streamSGD, uint64(r))
 			case m.noisy():
-				tr.rngs[r] = xmath.Stream(cfg.Seed, streamNoise, uint64(m), uint64(r))
+				rr := r
+				if cfg.Antithetic {
+					rr = r &^ 1 // replica 2m+1 draws what replica 2m draws
+				}
+				tr.rngs[r] = xmath.Stream(cfg.Seed, streamNoise, uint64(m), uint64(rr))
 			}
 		}
 		s.tracks = append(s.tracks, tr)

@@ -172,13 +172,20 @@ func (s *Sim) part(tr *Track, r int, w *worker, i, a, b int) {
 	}
 	if tr.Method == SGD {
 		j := rng.IntN(s.model.NumData())
+		if tr.cv != nil {
+			tr.cv.addIndex(r, i, j)
+		}
 		w.eval.SampleGrad(w.grad, z, j)
 		for q := range z {
 			z[q] -= s.cfg.Alpha * w.grad[q]
 		}
 	} else {
+		neg := s.cfg.Antithetic && r&1 == 1
 		for sub := a; sub < b; sub++ {
-			w.integ.step(z, rng)
+			w.integ.step(z, rng, neg)
+			if tr.cv != nil {
+				tr.cv.addWeights(r, i*s.cfg.K+sub, w.integ.w)
+			}
 		}
 		if b < s.cfg.K {
 			return

@@ -31,7 +31,8 @@ type Track struct {
 	DivergedAt []int
 
 	rngs []*xmath.Rand
-	work []*worker // one per goroutine, created on demand
+	cv   *controlVariate // the linearised noise response, or nil (mc.go)
+	work []*worker       // one per goroutine, created on demand
 	mu   sync.Mutex
 }
 

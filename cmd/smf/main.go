@@ -5,14 +5,15 @@
 //
 //	smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] 'QUERY'
 //	smf hash [-data FILE.csv] 'QUERY'
-//	smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-data FILE.csv] 'QUERY'
+//	smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-sgdreps R] [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] 'QUERY'
 //	smf params [-json] [-readme README.md]
 //
 // run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
 // final time T (or every DT); hash prints a hash of the final state of every
 // method; order estimates weak errors against SGD over learning rates and
 // fits their order (-exact: exact expectations where sim.HasExact;
-// -csv: rows method,alpha,value,sgd,error,...); params prints the parameter
+// -csv: rows method,alpha,value,sgd,error,...; its Monte Carlo reduces the
+// variance, -plain switches that off); params prints the parameter
 // table (Markdown) or the schema (JSON).
 package main
 
@@ -37,7 +38,8 @@ func main() {
 const usage = `usage:
   smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
   smf hash [-data FILE.csv] [-lenient] 'QUERY'
-  smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-data FILE.csv] 'QUERY'
+  smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-sgdreps R]
+            [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] 'QUERY'
   smf params [-json] [-readme README.md]
 QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
 `

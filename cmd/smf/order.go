@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"smflow/sim"
+	"smflow/sim/param"
 	"smflow/sim/stat"
 )
 
@@ -21,15 +22,26 @@ import (
 // instead of by Monte Carlo; with -csv it prints one CSV row
 // per method and learning rate:
 //
-//	method,alpha,value,sgd,error,se                    (Monte Carlo)
+//	method,alpha,value,sgd,error,se,resolved           (Monte Carlo)
 //	method,alpha,value,sgd,error,scheme,scheme_error   (-exact)
 //
 // value is E f(Z_T) of the method, sgd is E f(z_T) of SGD after T/alpha
 // steps and error = value - sgd. Under Monte Carlo value is the mean of the
-// method's ensemble (its integrator) and se the standard error of error;
-// with -exact value belongs to the continuous model itself, scheme is
-// E f under its integrator (the configuration's k and scheme) and
-// scheme_error = scheme - value is the integrator's share of the error.
+// method's ensemble (its integrator), se the standard error of error and
+// resolved 1 when |error| >= 2 se (and nothing diverged), else 0; the
+// fitted slopes use the resolved points only. With -exact value belongs to
+// the continuous model itself, scheme is E f under its integrator (the
+// configuration's k and scheme) and scheme_error = scheme - value is the
+// integrator's share of the error.
+//
+// The Monte Carlo reduces its variance (sim.MCOptions, MATH.md section 7):
+// SGD's side exact where it can be, antithetic Brownian increments, the
+// control variates of the linearised noise and more replicas of SGD than
+// of the continuous models; -plain, -antithetic=false, -control=false and
+// -sgdreps change that. A network (problem=network; methods mfode and ddsmf
+// against mean-field SGD) runs with M = n: the flow particles of the MF ODE
+// and the DD-SMF are the network's own initial neurons. Without a scene in
+// the query, problem=network takes the scene fluct.
 func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("order", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -39,6 +51,10 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	obsName := fs.String("f", "sq", "observable: sq, z1, pair or risk")
 	exact := fs.Bool("exact", false, "exact expectations instead of Monte Carlo (problems "+exactProblems()+")")
 	asCSV := fs.Bool("csv", false, "print CSV rows method,alpha,value,sgd,error,... instead of a table")
+	plain := fs.Bool("plain", false, "plain Monte Carlo, without any variance reduction (for comparison)")
+	anti := fs.Bool("antithetic", true, "antithetic Brownian increments (replica pairs W and -W) for the continuous models")
+	control := fs.Bool("control", true, "control variates of the linearised noise (its linear and quadratic response)")
+	sgdReps := fs.Int("sgdreps", 0, fmt.Sprintf("replicas of SGD's ensemble where its side is not exact (0: %d x reps)", sim.SGDRepsFactor))
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -53,10 +69,14 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	if len(alphas) < 2 {
 		return fmt.Errorf("-alphas: need at least two learning rates to fit an order")
 	}
+	if *sgdReps < 0 {
+		return fmt.Errorf("-sgdreps %d must not be negative", *sgdReps)
+	}
 	obs, err := sim.ObservableByName(*obsName)
 	if err != nil {
 		return err
 	}
+	networkScene(fs)
 	s, err := c.build(fs, stderr)
 	if err != nil {
 		return err
@@ -76,8 +96,13 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 		writeExactOrder(stdout, obs, cfg, points)
 		return nil
 	}
+	opts := sim.MCOptions{Plain: *plain, NoAntithetic: !*anti, NoControl: !*control, SGDReps: *sgdReps}
+	run, err := sim.NewOrderRunMC(s.Config(), alphas, obs, opts)
+	if err != nil {
+		return err
+	}
 	p := newProgress(stderr, 100)
-	points, err := sim.WeakErrors(s.Config(), alphas, obs, c.workers, func(f float64) { p.update(int(100 * f)) })
+	points, err := runOrder(run, c.workers, func(f float64) { p.update(int(100 * f)) })
 	p.done()
 	if err != nil {
 		return err
@@ -88,10 +113,64 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stderr, "smf: warning: %s or SGD diverged at alpha = %g\n", pt.Method, pt.Alpha)
 			}
 		}
+		if note := networkNote(s, run); note != "" {
+			fmt.Fprintln(stderr, "smf:", note)
+		}
 		return writeWeakCSV(stdout, points)
 	}
-	writeOrder(stdout, obs, points)
+	writeOrder(stdout, obs, s, run, points)
 	return nil
+}
+
+// runOrder runs the experiment to its end on workers goroutines.
+func runOrder(o *sim.OrderRun, workers int, progress func(float64)) ([]sim.WeakPoint, error) {
+	for !o.Done() {
+		if err := o.RunRate(workers, progress); err != nil {
+			return nil, err
+		}
+	}
+	return o.Points(), nil
+}
+
+// networkScene sets the flag -scene to fluct when the query (or the flag
+// -problem) asks for problem=network and neither names a scene: a network
+// runs in the scenes meanfield and fluct, whose methods are sgd, mfode and
+// ddsmf.
+func networkScene(fs *flag.FlagSet) {
+	if fs.NArg() != 1 {
+		return
+	}
+	query := fs.Arg(0)
+	if i := strings.IndexByte(query, '?'); i >= 0 {
+		query = query[i+1:]
+	}
+	q := param.SplitQuery(query)
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	problem, _ := q.Get("problem")
+	if set["problem"] {
+		problem = fs.Lookup("problem").Value.String()
+	}
+	if _, ok := q.Get("scene"); ok || set["scene"] || problem != "network" {
+		return
+	}
+	fs.Set("scene", "fluct")
+}
+
+// networkNote returns the line that says how a network's experiment starts
+// (M = n, the same initial neurons), or "" for a point problem.
+func networkNote(s *sim.Sim, o *sim.OrderRun) string {
+	cfg := s.Config()
+	if p, err := sim.LookupProblem(cfg.Problem.Name); err != nil || !p.Network {
+		return ""
+	}
+	start, _ := s.Start()
+	n := len(start) / s.Model().Dim()
+	note := fmt.Sprintf("network: M = n = %d: mean-field SGD, the MF ODE and the DD-SMF start from the same %d neurons, so the W2(mu_0, mu_0^n) term of the bound is zero", n, n)
+	if cfg.NFlow != 0 && cfg.NFlow != n && len(cfg.Points) == 0 {
+		note += fmt.Sprintf(" (M = %d of the query replaced by n)", cfg.NFlow)
+	}
+	return note
 }
 
 // csvFloat formats v for CSV, with all the digits of a float64.
@@ -109,13 +188,17 @@ func byMethod(n int, method func(i int) sim.Method) []int {
 }
 
 // writeWeakCSV prints the Monte Carlo weak errors as CSV rows
-// method,alpha,value,sgd,error,se, grouped by method.
+// method,alpha,value,sgd,error,se,resolved, grouped by method.
 func writeWeakCSV(w io.Writer, points []sim.WeakPoint) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"method", "alpha", "value", "sgd", "error", "se"})
+	cw.Write([]string{"method", "alpha", "value", "sgd", "error", "se", "resolved"})
 	for _, i := range byMethod(len(points), func(i int) sim.Method { return points[i].Method }) {
 		p := points[i]
-		cw.Write([]string{p.Method.String(), csvFloat(p.Alpha), csvFloat(p.Value.Mean), csvFloat(p.SGD.Mean), csvFloat(p.Err.Mean), csvFloat(p.Err.SE)})
+		res := "0"
+		if p.Resolved {
+			res = "1"
+		}
+		cw.Write([]string{p.Method.String(), csvFloat(p.Alpha), csvFloat(p.Value.Mean), csvFloat(p.SGD.Mean), csvFloat(p.Err.Mean), csvFloat(p.Err.SE), res})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -172,66 +255,76 @@ func writeExactOrder(w io.Writer, obs sim.Observable, cfg sim.Config, points []s
 	}
 }
 
-// writeOrder prints the weak errors and the fitted slopes.
-func writeOrder(w io.Writer, obs sim.Observable, points []sim.WeakPoint) {
-	fmt.Fprintf(w, "weak error E f(Z_T) - E f(z_T) against SGD, f = %s (%s)\n", obs.Name, obs.Doc)
+// writeOrder prints the weak errors, how each side was estimated, whether
+// each is resolved, and the slopes fitted to the resolved points.
+func writeOrder(w io.Writer, obs sim.Observable, s *sim.Sim, o *sim.OrderRun, points []sim.WeakPoint) {
+	cfg := o.Config()
+	fmt.Fprintf(w, "weak error E f(Z_T) - E f(z_T) against SGD, f = %s (%s), T = %g, k = %d\n", obs.Name, obs.Doc, cfg.T, cfg.K)
+	if note := networkNote(s, o); note != "" {
+		fmt.Fprintln(w, note)
+	}
+	fmt.Fprintf(w, "Monte Carlo: %s\n", mcSummary(o, points))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "alpha\tmethod\terror\tse\tSGD side\t")
-	byMethod := map[sim.Method][]sim.WeakPoint{}
+	fmt.Fprintln(tw, "alpha\tmethod\terror\tse\tmethod side\tSGD side\tresolved\t")
 	var order []sim.Method
+	seen := map[sim.Method]bool{}
 	for _, p := range points {
-		side := "ensemble"
-		if p.Exact {
-			side = "exact"
-		}
+		side := p.SGDBy.String()
 		if p.Diverged {
 			side += ", diverged"
 		}
-		fmt.Fprintf(tw, "%g\t%s\t%.3e\t%.1e\t%s\t\n", p.Alpha, p.Method, p.Err.Mean, p.Err.SE, side)
-		if _, ok := byMethod[p.Method]; !ok {
+		res := "yes"
+		if !p.Resolved {
+			res = "no"
+		}
+		fmt.Fprintf(tw, "%g\t%s\t%.3e\t%.1e\t%s\t%s\t%s\t\n", p.Alpha, p.Method, p.Err.Mean, p.Err.SE, p.ValueBy, side, res)
+		if !seen[p.Method] {
+			seen[p.Method] = true
 			order = append(order, p.Method)
 		}
-		byMethod[p.Method] = append(byMethod[p.Method], p)
 	}
 	tw.Flush()
 	sort.SliceStable(order, func(i, j int) bool { return order[i] < order[j] })
 	for _, m := range order {
-		var a, e, se []float64
-		unresolved := 0
-		for _, p := range byMethod[m] {
-			if p.Diverged || p.Err.Mean == 0 {
-				continue
-			}
-			if math.Abs(p.Err.Mean) < 2*p.Err.SE {
-				unresolved++
-			}
-			a = append(a, p.Alpha)
-			e = append(e, math.Abs(p.Err.Mean))
-			se = append(se, p.Err.SE)
+		fit, used, left, err := sim.FitWeakOrder(points, m)
+		note := ""
+		if left > 0 {
+			note = fmt.Sprintf("  (%d point(s) unresolved or diverged, left out: |error| < 2 se needs more replicas)", left)
 		}
-		if allZero(se) {
-			se = nil
-		}
-		fit, err := stat.FitLogLog(a, e, se)
 		if err != nil {
-			fmt.Fprintf(w, "order %-6s: no fit (%v)\n", m, err)
+			fmt.Fprintf(w, "order %-6s: no fit on %d resolved point(s)%s\n", m, used, note)
 			continue
 		}
-		note := ""
-		if unresolved > 0 {
-			note = fmt.Sprintf("  (%d error(s) within 2 standard errors of 0: more replicas needed)", unresolved)
-		}
-		fmt.Fprintf(w, "order %-6s: slope %.2f ± %.2f%s\n", m, fit.Slope, fit.SlopeSE, note)
+		fmt.Fprintf(w, "order %-6s: slope %.2f ± %.2g from %d resolved points%s\n", m, fit.Slope, fit.SlopeSE, used, note)
 	}
 }
 
-func allZero(x []float64) bool {
-	for _, v := range x {
-		if v != 0 {
-			return false
-		}
+// mcSummary says how many replicas ran and which variance reductions were
+// on.
+func mcSummary(o *sim.OrderRun, points []sim.WeakPoint) string {
+	cfg, opts := o.Config(), o.Options()
+	var parts []string
+	parts = append(parts, fmt.Sprintf("%d replicas of each noisy continuous model", cfg.Reps))
+	if cfg.Antithetic {
+		parts[0] += " (antithetic pairs)"
 	}
-	return true
+	sgdExact, sgdRuns := false, false
+	for _, p := range points {
+		sgdExact = sgdExact || p.Exact
+		sgdRuns = sgdRuns || !p.Exact
+	}
+	if sgdRuns {
+		parts = append(parts, fmt.Sprintf("%d of SGD", o.SGDReps()))
+	}
+	if sgdExact {
+		parts = append(parts, "SGD's side exact")
+	}
+	if opts.Plain {
+		parts = append(parts, "no variance reduction (-plain)")
+	} else if !opts.NoControl {
+		parts = append(parts, "control variates of the linearised noise")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // exactProblems names the problems with exact expectations, e.g. "a, b and c".

@@ -94,15 +94,16 @@ func TestOrderExactCSV(t *testing.T) {
 }
 
 // Monte Carlo and exact expectations through the command line on linear
-// regression with two points (SGD's side is an ensemble there): both give
-// the columns method,alpha,value,sgd,error, Monte Carlo a standard error
-// se, and the Monte Carlo error agrees with the exact error of the
-// integrator (scheme - sgd) within 4 standard errors.
+// regression with two points: both give the columns
+// method,alpha,value,sgd,error, Monte Carlo a standard error se and the
+// column resolved, and the Monte Carlo error agrees with the exact error of
+// the integrator (scheme - sgd) within 4 standard errors. SGD's side is
+// exact under Monte Carlo too, so GF's error is exact (se 0).
 func TestOrderCSVMonteCarloAgainstExact(t *testing.T) {
 	for _, obs := range []string{"pair", "risk"} {
 		query := "problem=linreg&din=1&N=16&T=0.5&n=2&points=0.5,-1;-1,0.8&reps=3000&methods=sgd,gf,sme2,smf"
 		args := []string{"order", "-csv", "-alphas", "0.25,0.125", "-f", obs, "-workers", "2", query}
-		mc := orderCSV(t, "method,alpha,value,sgd,error,se", args...)
+		mc := orderCSV(t, "method,alpha,value,sgd,error,se,resolved", args...)
 		ex := orderCSV(t, "method,alpha,value,sgd,error,scheme", append([]string{"order", "-exact"}, args[1:]...)...)
 		if len(mc) != 6 || len(ex) != 6 {
 			t.Fatalf("%d and %d rows, want 6", len(mc), len(ex))
@@ -115,6 +116,15 @@ func TestOrderCSVMonteCarloAgainstExact(t *testing.T) {
 			got, se := r.num(t, "error"), r.num(t, "se")
 			want := e.num(t, "scheme") - e.num(t, "sgd")
 			t.Logf("%s %-4s alpha=%s: Monte Carlo %.5f ± %.5f, exact scheme %.5f, exact model %.5f", obs, r["method"], r["alpha"], got, se, want, e.num(t, "error"))
+			if r["method"] == "gf" {
+				if se != 0 || math.Abs(got-want) > 1e-9*math.Abs(want) || r["resolved"] != "1" {
+					t.Errorf("%s gf alpha=%s: error %v ± %v (resolved %s), want exactly %v", obs, r["alpha"], got, se, r["resolved"], want)
+				}
+				continue
+			}
+			if resolved := math.Abs(got) >= 2*se; r["resolved"] != map[bool]string{true: "1", false: "0"}[resolved] {
+				t.Errorf("%s %s alpha=%s: resolved %q for %v ± %v", obs, r["method"], r["alpha"], r["resolved"], got, se)
+			}
 			if !(se > 0) || math.Abs(got-want) > 4*se {
 				t.Errorf("%s %s alpha=%s: Monte Carlo error %v ± %v, exact %v", obs, r["method"], r["alpha"], got, se, want)
 			}
@@ -159,5 +169,88 @@ func TestOrderExactErrors(t *testing.T) {
 		if out != "" {
 			t.Errorf("%v: output %q", c.args, out)
 		}
+	}
+}
+
+// smf order on a network: problem=network without a scene takes the scene
+// fluct; M is set to n (said on standard error with -csv, in the table
+// without); the rows are the MF ODE's and the DD-SMF's, with the column
+// resolved; the table says how each side was estimated.
+func TestOrderNetwork(t *testing.T) {
+	_, stderr, err := runSmf("order", "-csv", "-alphas", "0.5,0.25", "-f", "risk", "-workers", "2", "problem=network&n=4&M=8&N=8&T=0.5&reps=8")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{"M = n = 4", "M = 8 of the query replaced by n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("standard error lacks %q:\n%s", want, stderr)
+		}
+	}
+	rows := orderCSV(t, "method,alpha,value,sgd,error,se,resolved", "order", "-csv", "-alphas", "0.5,0.25", "-f", "risk", "problem=network&n=4&N=8&T=0.5&reps=8")
+	if len(rows) != 4 || rows[0]["method"] != "mfode" || rows[3]["method"] != "ddsmf" {
+		t.Fatalf("rows %v", rows)
+	}
+	for _, r := range rows {
+		if res := r["resolved"]; res != "0" && res != "1" {
+			t.Errorf("resolved %q", res)
+		}
+		if r.num(t, "se") <= 0 {
+			t.Errorf("row %v: se", r)
+		}
+	}
+	out, stderr, err := runSmf("order", "-alphas", "0.5,0.25", "-f", "risk", "scene=fluct&n=4&N=8&T=0.5&reps=7")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{
+		"network: M = n = 4: mean-field SGD, the MF ODE and the DD-SMF start from the same 4 neurons",
+		"Monte Carlo: 8 replicas of each noisy continuous model (antithetic pairs), 64 of SGD, control variates",
+		"deterministic", "antithetic+control", "order mfode : ", "order ddsmf : ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// -plain, -antithetic=false and -control=false switch the variance
+// reductions off; -sgdreps sets SGD's replicas.
+func TestOrderVarianceFlags(t *testing.T) {
+	q := "problem=tanh2&T=0.5&reps=16&methods=sgd,smf"
+	for _, c := range []struct {
+		args         []string
+		want         []string
+		method, sgdc string
+	}{
+		{[]string{"-plain"}, []string{"no variance reduction (-plain)", "16 of SGD"}, "plain", "plain"},
+		{[]string{"-antithetic=false"}, []string{"128 of SGD"}, "control", "control"},
+		{[]string{"-control=false", "-sgdreps", "20"}, []string{"(antithetic pairs), 20 of SGD"}, "antithetic", "plain"},
+	} {
+		args := append(append([]string{"order", "-alphas", "0.25,0.125", "-f", "risk"}, c.args...), q)
+		out, stderr, err := runSmf(args...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", c.args, err, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", c.args, w, out)
+			}
+		}
+		rows := 0
+		for _, line := range strings.Split(out, "\n") {
+			// alpha, method, error, se, method side, SGD side, resolved
+			if f := strings.Fields(line); len(f) == 7 && f[1] == "smf" {
+				rows++
+				if f[4] != c.method || f[5] != c.sgdc {
+					t.Errorf("%v: row %q, want sides %s and %s", c.args, line, c.method, c.sgdc)
+				}
+			}
+		}
+		if rows != 2 {
+			t.Errorf("%v: %d rows of smf:\n%s", c.args, rows, out)
+		}
+	}
+	if _, _, err := runSmf("order", "-sgdreps", "-1", q); err == nil || !strings.Contains(err.Error(), "-sgdreps") {
+		t.Errorf("-sgdreps -1: %v", err)
 	}
 }
