@@ -13,8 +13,8 @@ func TestPresets(t *testing.T) {
 	names := map[string]bool{}
 	for _, s := range catalog.Scenes() {
 		sc, ps := s.Key, s.Presets
-		if len(ps) < 2 || len(ps) > 4 {
-			t.Errorf("scene %s has %d presets, want 2 to 4", sc, len(ps))
+		if len(ps) < 2 || len(ps) > 5 {
+			t.Errorf("scene %s has %d presets, want 2 to 5", sc, len(ps))
 		}
 		for _, p := range ps {
 			if p.Name == "" || p.Caption == "" || names[p.Name] {
