@@ -399,8 +399,9 @@
     }
     if (st.error) status.append(el("br"), el("span", { class: "diverged", text: st.error }));
     const sw = $("#speedwarn");
-    sw.hidden = !stats.behind;
-    sw.textContent = stats.message || "";
+    // The warning keeps its line when hidden, so the panel does not move.
+    sw.style.visibility = stats.behind ? "visible" : "hidden";
+    sw.textContent = stats.behind ? stats.message || "" : "";
     for (const b of doc.querySelectorAll("button.play")) {
       const full = b.closest("#overlay") === null;
       b.textContent = st.playing ? (full ? "\u275a\u275a pause" : "\u275a\u275a") : (full ? "\u25b6 play" : "\u25b6");
