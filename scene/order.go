@@ -18,7 +18,7 @@ import (
 
 // orderView draws scene 5: the weak error |E f(Z_T) - E f(z_T)| of every
 // method against SGD on log-log axes. For the problems with exact
-// expectations (quad, shift, linreg) the exact errors of the continuous
+// expectations (sim.HasExact) the exact errors of the continuous
 // models are lines over ten octaves of learning rates, computed at Reset,
 // with their local slopes in the table next to the theory's; the Monte
 // Carlo estimates of the view's own sweep (sim.OrderRun, run in pieces:

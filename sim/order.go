@@ -197,8 +197,7 @@ func FitWeakOrder(points []WeakPoint, m Method) (fit stat.LineFit, used, left in
 // on:
 //
 //   - the exact SGD side (Expectations) where it exists: the affine
-//     problems quad, shift and linreg with the observables sq, z1, pair and
-//     risk (d <= MaxExactDim); only the continuous model's side is then
+//     problems (HasExact) with the observables sq, z1, pair and risk (d <= MaxExactDim); only the continuous model's side is then
 //     Monte Carlo;
 //   - antithetic Brownian increments (Config.Antithetic) for the noisy
 //     continuous-time models: the pair's mean cancels every odd order of

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"smflow/catalog"
 	"smflow/sim"
 	"smflow/sim/param"
 	"smflow/sim/stat"
@@ -132,10 +133,10 @@ func runOrder(o *sim.OrderRun, workers int, progress func(float64)) ([]sim.WeakP
 	return o.Points(), nil
 }
 
-// networkScene sets the flag -scene to fluct when the query (or the flag
-// -problem) asks for problem=network and neither names a scene: a network
-// runs in the scenes meanfield and fluct, whose methods are sgd, mfode and
-// ddsmf.
+// networkScene sets the flag -scene to the order scene when the query (or
+// the flag -problem) asks for a network problem and neither names a scene
+// (the default scene shows point problems only; the order scene takes
+// both).
 func networkScene(fs *flag.FlagSet) {
 	if fs.NArg() != 1 {
 		return
@@ -151,10 +152,12 @@ func networkScene(fs *flag.FlagSet) {
 	if set["problem"] {
 		problem = fs.Lookup("problem").Value.String()
 	}
-	if _, ok := q.Get("scene"); ok || set["scene"] || problem != "network" {
+	if _, ok := q.Get("scene"); ok || set["scene"] {
 		return
 	}
-	fs.Set("scene", "fluct")
+	if p, err := sim.LookupProblem(problem); err == nil && p.Network {
+		fs.Set("scene", catalog.Order)
+	}
 }
 
 // networkNote returns the line that says how a network's experiment starts

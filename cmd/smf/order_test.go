@@ -173,7 +173,7 @@ func TestOrderExactErrors(t *testing.T) {
 }
 
 // smf order on a network: problem=network without a scene takes the scene
-// fluct; M is set to n (said on standard error with -csv, in the table
+// order; M is set to n (said on standard error with -csv, in the table
 // without); the rows are the MF ODE's and the DD-SMF's, with the column
 // resolved; the table says how each side was estimated.
 func TestOrderNetwork(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"smflow/catalog"
+	"smflow/sim"
 )
 
 // Check validates v against the schema and the rules that tie parameters
@@ -60,7 +61,7 @@ func (v *Values) limitWork(w *warner) {
 		n = len(v.Points)
 	}
 	particles := n
-	if v.Problem == "network" && len(v.Points) == 0 && v.NFlow > n {
+	if p, err := sim.LookupProblem(v.Problem); err == nil && p.Network && len(v.Points) == 0 && v.NFlow > n {
 		particles = v.NFlow
 	}
 	if particles*v.NData > MaxPairs && particles > n {
