@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"smflow/sim/param"
@@ -65,4 +66,24 @@ func Example() {
 	// sgd  t=1.0 E|z|^2 = 0.262
 	// gf   t=1.0 E|z|^2 = 0.262
 	// smf  t=1.0 E|z|^2 = 0.258
+}
+
+// tanhSink keeps BenchmarkMathTanh's results alive.
+var tanhSink float64
+
+// BenchmarkMathTanh times one math.Tanh call on arguments spread like the
+// network's pre-activations, the unit in which the README states the
+// network kernels' cost per (particle x datum):
+//
+//	go test -bench 'Step/network|MathTanh' -run '^$' ./sim/
+func BenchmarkMathTanh(b *testing.B) {
+	var u [64]float64
+	for i := range u {
+		u[i] = -3 + 6*float64(i)/float64(len(u)-1)
+	}
+	s := 0.0
+	for i := 0; i < b.N; i++ {
+		s += math.Tanh(u[i&63])
+	}
+	tanhSink = s
 }

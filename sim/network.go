@@ -340,6 +340,7 @@ func (e *netEval) forward(z []float64, order int) int {
 	for k := 0; k < n; k++ {
 		a, _, _ := m.split(z[k*d : (k+1)*d])
 		row := e.s[k*nd : (k+1)*nd]
+		r := r[:len(row)]
 		for j, v := range row {
 			r[j] += a * v
 		}
@@ -378,7 +379,7 @@ func sameBits(a, b []float64) bool {
 // scratch e.c.
 func (e *netEval) gradPhiDot(out, zk, c, s, s1 []float64, sc float64) {
 	m := e.m
-	cs := e.c
+	cs, s1 := e.c[:len(c)], s1[:len(c)]
 	for j, v := range c {
 		cs[j] = v * s1[j]
 	}
@@ -481,11 +482,14 @@ func (e *netEval) Drift(dst, z []float64, c float64) {
 		for j := range xv {
 			xv[j] = vb
 		}
+		xv := xv[:nd]
 		for i, wi := range vw {
-			for j, x := range e.xrow(i) {
+			for j, x := range e.xrow(i)[:nd] {
 				xv[j] += wi * x
 			}
 		}
+		r, q, cs := r[:nd], q[:nd], cs[:nd]
+		s, s1, s2 = s[:nd], s1[:nd], s2[:nd]
 		if !m.awb {
 			// grad Phi = s1 x, Hess Phi v = s2 (x.v) x.
 			for j, rj := range r {
@@ -553,8 +557,9 @@ func (e *netEval) Noise(dst, z, w []float64, stride int) {
 // centerWeights sets e.q[j] = r_j (w_j - wbar), wbar the mean of w.
 func (e *netEval) centerWeights(w []float64) {
 	wbar := netSum(w) / float64(len(w))
+	q, r := e.q[:len(w)], e.r[:len(w)]
 	for j, v := range w {
-		e.q[j] = e.r[j] * (v - wbar)
+		q[j] = r[j] * (v - wbar)
 	}
 }
 

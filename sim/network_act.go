@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 
 	"smflow/sim/xmath"
 )
@@ -65,21 +66,165 @@ func (a activation) eval(u float64) (s, s1, s2 float64) {
 // fill replaces every pre-activation u = s[i] by sigma(u) and, if s1 (s2) is
 // not nil, sets s1[i] = sigma'(u) (s2[i] = sigma”(u)). s1 and s2, if not
 // nil, must be at least as long as s.
+//
+// The values are bit-identical to eval's: tanh and sigmoid are xmath.Tanh
+// and xmath.Sigmoid inlined into the loop with xmath.Exp's algorithm
+// specialised to the arguments they take (see tanhFill and sigmoidFill), and
+// the derivatives are computed from sigma by eval's expressions in a second
+// pass.
 func (a activation) fill(s, s1, s2 []float64) {
-	switch {
-	case s1 == nil:
-		for i, u := range s {
-			s[i], _, _ = a.eval(u)
+	switch a {
+	case actTanh:
+		tanhFill(s)
+		switch {
+		case s1 == nil:
+		case s2 == nil:
+			s1 = s1[:len(s)]
+			for i, v := range s {
+				s1[i] = 1 - v*v
+			}
+		default:
+			s1, s2 = s1[:len(s)], s2[:len(s)]
+			for i, v := range s {
+				d := 1 - v*v
+				s1[i] = d
+				s2[i] = -2 * v * d
+			}
 		}
-	case s2 == nil:
-		s1 = s1[:len(s)]
+	case actSigmoid:
+		sigmoidFill(s)
+		switch {
+		case s1 == nil:
+		case s2 == nil:
+			s1 = s1[:len(s)]
+			for i, v := range s {
+				s1[i] = v * (1 - v)
+			}
+		default:
+			s1, s2 = s1[:len(s)], s2[:len(s)]
+			for i, v := range s {
+				d := v * (1 - v)
+				s1[i] = d
+				s2[i] = d * (1 - 2*v)
+			}
+		}
+	case actReLU:
 		for i, u := range s {
-			s[i], s1[i], _ = a.eval(u)
+			if !(u > 0) {
+				s[i] = 0
+			}
+		}
+		if s1 != nil {
+			s1 = s1[:len(s)]
+			for i, v := range s {
+				if v > 0 {
+					s1[i] = 1
+				} else {
+					s1[i] = 0
+				}
+			}
+		}
+		if s2 != nil {
+			clear(s2[:len(s)])
 		}
 	default:
-		s1, s2 = s1[:len(s)], s2[:len(s)]
-		for i, u := range s {
-			s[i], s1[i], s2[i] = a.eval(u)
+		if s1 != nil {
+			s1 = s1[:len(s)]
+			for i := range s1 {
+				s1[i] = 1
+			}
+		}
+		if s2 != nil {
+			clear(s2[:len(s)])
+		}
+	}
+}
+
+// The constants of xmath.Exp and xmath.Tanh.
+const (
+	expLn2Hi    = 6.93147180369123816490e-01
+	expLn2Lo    = 1.90821492927058770002e-10
+	expLog2e    = 1.44269504088896338700e+00
+	expP1       = 1.66666666666666657415e-01
+	expP2       = -2.77777777770155933842e-03
+	expP3       = 6.61375632143793436117e-05
+	expP4       = -1.65339022054652515390e-06
+	expP5       = 4.13813679705723846039e-08
+	expNearZero = 1.0 / (1 << 28)
+	tanhMaxlog  = 8.8029691931113054295988e+01
+)
+
+// tanhFill replaces every s[i] by xmath.Tanh(s[i]), bit for bit, without a
+// call per element. For 0.625 <= |x| <= maxlog/2 xmath.Tanh takes
+// Exp(2|x|) with 2|x| in [1.25, 88.03]: no NaN, no overflow and not near
+// zero, so Exp's reduction has k = int(log2e*x + 0.5) in [2, 127] and its
+// final Ldexp(y, k) (y in [0.7, 1.5], a normal result) is exactly the
+// product y * 2^k, formed here from the exponent bits. The other branches
+// (|x| > maxlog/2 and Inf: +-1; |x| < 0.625, +-0 and NaN: the rational
+// function, NaN staying NaN) are xmath.Tanh's.
+func tanhFill(s []float64) {
+	for i, x := range s {
+		z := math.Abs(x)
+		switch {
+		case z > 0.5*tanhMaxlog:
+			if x < 0 {
+				z = -1
+			} else {
+				z = 1
+			}
+		case z >= 0.625:
+			e := 2 * z
+			k := int(expLog2e*e + 0.5)
+			hi := e - float64(k)*expLn2Hi
+			lo := float64(k) * expLn2Lo
+			r := hi - lo
+			t := r * r
+			c := r - t*(expP1+t*(expP2+t*(expP3+t*(expP4+t*expP5))))
+			y := 1 - ((lo - (r*c)/(2-c)) - hi)
+			e = y * math.Float64frombits(uint64(k+1023)<<52)
+			z = 1 - 2/(e+1)
+			if x < 0 {
+				z = -z
+			}
+		case x == 0:
+			z = x
+		default:
+			q := x * x
+			z = x + x*q*((-9.64399179425052238628e-1*q+-9.92877231001918586564e1)*q+-1.61468768441708447952e3)/
+				(((q+1.12811678491632931402e2)*q+2.23548839060100448583e3)*q+4.84406305325125486048e3)
+		}
+		s[i] = z
+	}
+}
+
+// sigmoidFill replaces every s[i] by xmath.Sigmoid(s[i]), bit for bit.
+// Sigmoid takes Exp(v) with v = -|x| (and v = NaN for NaN); for
+// -700 <= v < -2^-28 Exp's reduction has k in [-1010, -1], so its final
+// Ldexp(y, k) is a normal number and exactly y * 2^k. Other arguments
+// (|x| near 0, |x| > 700, NaN) go through xmath.Exp.
+func sigmoidFill(s []float64) {
+	for i, x := range s {
+		v := x
+		if x >= 0 {
+			v = -x
+		}
+		var e float64
+		if v >= -700 && v < -expNearZero {
+			k := int(expLog2e*v - 0.5)
+			hi := v - float64(k)*expLn2Hi
+			lo := float64(k) * expLn2Lo
+			r := hi - lo
+			t := r * r
+			c := r - t*(expP1+t*(expP2+t*(expP3+t*(expP4+t*expP5))))
+			y := 1 - ((lo - (r*c)/(2-c)) - hi)
+			e = y * math.Float64frombits(uint64(k+1023)<<52)
+		} else {
+			e = xmath.Exp(v)
+		}
+		if x >= 0 {
+			s[i] = 1 / (1 + e)
+		} else {
+			s[i] = e / (1 + e)
 		}
 	}
 }
