@@ -3,6 +3,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -49,8 +50,33 @@ func (g *Game) withoutPreset() param.Values {
 // apply installs new values: a new simulation when its configuration
 // changed (or always when rebuild is set).
 func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
-	cfg, cw := g.configFrom(&v)
+	d, source, wait, derr := g.dataFor(&v)
+	g.pending = nil // a newer change replaces one that waited for its file
+	if wait {
+		g.pending = &pendingData{v, warns}
+		if g.opt.OnData != nil {
+			g.opt.OnData(v.Data)
+		}
+		if g.sim != nil { // the previous state runs until the file arrives
+			return
+		}
+		source = "loading " + v.Data + "; showing generated data until it arrives"
+	}
+	if derr != nil {
+		var ce *sim.CSVError
+		if errors.As(derr, &ce) && g.sim != nil && v.Data != g.values.Data {
+			// A malformed file or inline data: the previous state keeps running.
+			g.warnings = append(warns, param.Warning{Key: "data", Message: derr.Error() + "; the previous state keeps running"})
+			g.dirty = true
+			return
+		}
+		warns = append(warns, param.Warning{Key: "data", Message: derr.Error() + "; showing generated data"})
+		d, source = nil, "data generated from the seed (the data set could not be read)"
+	}
+	cfg, cw := g.configFrom(&v, d)
 	warns = append(warns, cw...)
+	rebuild = rebuild || !reflect.DeepEqual(source, g.source)
+	g.source = source
 	if rebuild || g.sim == nil || v.Scene != g.scene || !reflect.DeepEqual(cfg, g.cfg) {
 		var err error
 		v, cfg, err = g.build(v, cfg)
@@ -80,11 +106,12 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	}
 }
 
-// configFrom returns the simulation configuration of v (param.Config, which
+// configFrom returns the simulation configuration of v on the data set d
+// (nil: generated data; param.Config, which
 // may drop rows of v.Points that do not fit the problem), with an error as a
 // warning.
-func (g *Game) configFrom(v *param.Values) (sim.Config, []param.Warning) {
-	cfg, warns, err := param.Config(v, nil)
+func (g *Game) configFrom(v *param.Values, d *sim.Data) (sim.Config, []param.Warning) {
+	cfg, warns, err := param.Config(v, d)
 	if err != nil {
 		warns = append(warns, param.Warning{Message: err.Error()})
 	}
@@ -105,7 +132,8 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
 		v.Loop, v.Overlay = view.Loop, view.Overlay
 		v.TextScale = view.TextScale
-		cfg, _ = g.configFrom(&v)
+		cfg, _ = g.configFrom(&v, nil)
+		g.source = param.DataSource(v)
 		s, err = sim.New(cfg)
 		if err != nil {
 			g.sim, g.err = nil, "cannot build the simulation: "+err.Error()

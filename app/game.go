@@ -21,6 +21,10 @@ type Options struct {
 	// OnChange, if not nil, is called with the canonical query after every
 	// change of the values (to update the page's URL).
 	OnChange func(query string)
+	// OnData, if not nil, is called with the path of the key data when the
+	// values wait for that CSV file: the page fetches it and hands its text
+	// to SetData (or its failure to DataFailed).
+	OnData func(path string)
 	// OnFirstUpdate, if not nil, is called once at the first Update.
 	OnFirstUpdate func()
 	// OnFirstFrame, if not nil, is called once after the first Draw.
@@ -76,6 +80,12 @@ type Game struct {
 	pngReqs []pngReq
 	rp      repaint // paints forced by Repaint
 	err     string  // set when no simulation could be built at all
+
+	files     map[string]dataFile // CSV files fetched for the key data
+	pending   *pendingData        // a change waiting for its file
+	local     *sim.Data           // data from a local file (file input, drop)
+	localName string
+	source    string // where the data shown come from (DataSource)
 }
 
 // New returns a Game showing the scene that query describes (see
@@ -87,7 +97,7 @@ func New(query string, opt Options) *Game {
 	if opt.Start.IsZero() {
 		opt.Start = time.Now()
 	}
-	g := &Game{opt: opt, runner: NewRunner(), visible: true, scale: 1}
+	g := &Game{opt: opt, runner: NewRunner(), visible: true, scale: 1, files: map[string]dataFile{}}
 	g.budget = newBudget(g.runner, &g.pacer)
 	g.workFn = g.work
 	g.Set(query)

@@ -69,6 +69,22 @@ func newBridge(g *app.Game) js.Value {
 	fn("setParam", func(args []js.Value) any {
 		return warningsJS(g.SetParam(str(arg(args, 0)), str(arg(args, 1))))
 	})
+	// Data: the page fetches the file of the key data (dataWanted, or when
+	// Go calls window.smflowFetchData) and hands its text to setData, or
+	// its failure to dataFailed; a local file (file input, drop) goes to
+	// setData under its own name.
+	fn("setData", func(args []js.Value) any {
+		return warningsJS(g.SetData(str(arg(args, 0)), str(arg(args, 1))))
+	})
+	fn("dataFailed", func(args []js.Value) any {
+		return warningsJS(g.DataFailed(str(arg(args, 0)), str(arg(args, 1))))
+	})
+	fn("clearData", func([]js.Value) any { return warningsJS(g.ClearLocalData()) })
+	fn("dataWanted", func([]js.Value) any { return g.DataWanted() })
+	fn("dataSource", func([]js.Value) any {
+		local, inline := g.LocalData()
+		return map[string]any{"source": g.DataSource(), "local": local, "inline": inline}
+	})
 	fn("queryWith", func(args []js.Value) any {
 		kv := make([]string, len(args))
 		for i, a := range args {

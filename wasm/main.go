@@ -52,6 +52,11 @@ func main() {
 	g := app.New(win.Get("location").Get("search").String(), app.Options{
 		NewView:       scene.New,
 		OnChange:      replaceURL,
+		OnData: func(path string) {
+			if f := js.Global().Get("smflowFetchData"); f.Type() == js.TypeFunction {
+				f.Invoke(path)
+			}
+		},
 		OnFirstUpdate: func() { mark("firstUpdate") },
 		OnFirstFrame: func() {
 			// The page starts with GOGC=400 (fewer collections while

@@ -31,6 +31,59 @@
   let lastValues = {};
   let onScreen = true;
 
+  // ---- data ----------------------------------------------------------------
+
+  // The CSV file of the key data is fetched here (same origin, relative to
+  // the page) and its text handed to Go (smflow.setData), which reads it;
+  // a failure is handed to smflow.dataFailed. No parsing here.
+  const fetching = new Set();
+  async function fetchData(path) {
+    if (!path || fetching.has(path)) return;
+    fetching.add(path);
+    let text = null, why = "";
+    try {
+      const u = new URL(path, location.href);
+      if (u.origin !== location.origin) throw new Error("not on this site");
+      const r = await fetch(u, { credentials: "same-origin" });
+      if (r.ok) text = await r.text();
+      else why = (r.status + " " + (r.statusText || "")).trim().toLowerCase();
+    } catch (e) {
+      why = "cannot be fetched (" + (e && e.message || e) + ")";
+    }
+    fetching.delete(path);
+    const go = window.smflow;
+    if (!go) return;
+    const warns = text !== null ? go.setData(path, text) : go.dataFailed(path, why);
+    if (inited) refresh(warns, "url");
+  }
+  window.smflowFetchData = (path) => { fetchData(path); };
+
+  // A local file (file input or drop): its text goes to Go under its name.
+  const MAX_LOCAL = 16 << 20;
+  function readLocal(f) {
+    if (!api || !f) return;
+    if (f.size > MAX_LOCAL) {
+      say(f.name + " is larger than 16 MB; not read");
+      return;
+    }
+    f.text().then((t) => refresh(api.setData(f.name, t), "control"),
+      (e) => say(f.name + ": " + (e && e.message || e)));
+  }
+
+  // Where the data come from, next to the data control; a local file that
+  // is small enough can be put inline in the link.
+  function showDataSource(box) {
+    if (!api || !box) return;
+    const ds = api.dataSource();
+    const kids = [el("span", { text: ds.source })];
+    if (ds.local && ds.inline) {
+      const b = el("button", { type: "button", text: "put the data in the link" });
+      b.addEventListener("click", () => setParam("data", ds.inline));
+      kids.push(" ", b);
+    }
+    box.replaceChildren(...kids);
+  }
+
   // ---- loading -------------------------------------------------------------
 
   // A fatal error (no WebAssembly, the program failed or stopped): shown
@@ -70,6 +123,7 @@
   window.smflowReady = () => {
     times.ready = performance.now();
     api = window.smflow;
+    fetchData(api.dataWanted());
     setTimeout(initOnce, 5000);
   };
 
@@ -223,6 +277,23 @@
           const x = Number(text);
           range.value = String(toPos(p, x));
           if (doc.activeElement !== num) num.value = text;
+        };
+        break;
+      }
+      case "data": {
+        const inp = el("input", { type: "text", id, spellcheck: "false", placeholder: "data/course.csv or inline:0.2;0.9" });
+        inp.addEventListener("change", () => setParam(p.name, inp.value.trim()));
+        const file = el("input", { type: "file", id: "datafile", accept: ".csv,text/csv,text/plain", "aria-label": "open a CSV data file (or drop one on the page)" });
+        file.addEventListener("change", () => {
+          if (file.files && file.files[0]) readLocal(file.files[0]);
+          file.value = "";
+        });
+        const src = el("div", { class: "datasource", id: "datasource", "aria-live": "polite" });
+        row.classList.add("wide");
+        row.append(inp, file, src);
+        set = (text) => {
+          if (doc.activeElement !== inp) inp.value = text;
+          showDataSource(src);
         };
         break;
       }
@@ -514,7 +585,10 @@
     copylink: () => {
       const st = api.state();
       const q = st.scene !== "order" && st.t > 0 ? api.queryWith("start", String(Number(st.t.toPrecision(12)))) : st.query;
-      copy(urlWith(q), "link");
+      const ds = api.dataSource();
+      copy(urlWith(q), "link").then(() => {
+        if (ds.local) say("this link needs the local data file (it is not in the link)" + (ds.inline ? "; \"put the data in the link\" makes it self-contained" : ""));
+      });
     },
     copyembed: () => {
       $("#embedopts").hidden = false;
@@ -642,6 +716,16 @@
     initScrubber();
     fixCanvas();
     doc.addEventListener("click", onAction);
+    // A CSV file dropped anywhere on the page is the data set.
+    doc.addEventListener("dragover", (e) => {
+      if (e.dataTransfer && [...e.dataTransfer.types].includes("Files")) e.preventDefault();
+    });
+    doc.addEventListener("drop", (e) => {
+      const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+      if (!f) return;
+      e.preventDefault();
+      readLocal(f);
+    });
     $("#embedopts").addEventListener("change", () => copy(showEmbed(), "embed snippet"));
     if (!doc.fullscreenEnabled) for (const b of doc.querySelectorAll("button.fs")) b.hidden = true;
     doc.addEventListener("pointermove", pointerHere);

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,7 +28,7 @@ type common struct {
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.data, "data", "", "read the data set from this CSV file (header xi, or x1[,x2],y)")
+	fs.StringVar(&c.data, "data", "", "read the data set from this CSV file (header xi, or x1[,x2],y); overrides the key data")
 	fs.BoolVar(&c.lenient, "lenient", false, "run despite ignored or clamped parameters (as the browser does)")
 	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "goroutines running replicas")
 	c.resolve = param.AddFlags(fs)
@@ -45,23 +44,21 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 	if i := strings.IndexByte(query, '?'); i >= 0 {
 		query = query[i+1:] // a whole URL is fine too
 	}
-	var data *sim.Data
-	if c.data != "" {
-		f, err := os.Open(c.data)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		data, err = sim.ReadCSV(bufio.NewReader(f))
-		if err != nil {
-			var ce *sim.CSVError
-			if errors.As(err, &ce) {
-				ce.Name = c.data
-			}
-			return nil, err
-		}
-	}
 	v, warns := c.resolve(query)
+	var data *sim.Data
+	var err error
+	if c.data != "" { // -data FILE overrides the key data
+		b, rerr := os.ReadFile(c.data)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if data, err = param.ParseData(c.data, string(b)); err != nil {
+			return nil, err
+		}
+	} else if data, err = param.ReadData(v, os.ReadFile); err != nil {
+		// the key data: a path relative to the working directory, or inline
+		return nil, err
+	}
 	s, w2, err := param.Build(&v, data)
 	warns = append(warns, w2...)
 	for _, w := range warns {

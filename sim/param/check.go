@@ -100,6 +100,11 @@ func (p *Param) fix(v *Values, shown string, w *warner) {
 			} else {
 				w.add(p.Name, shown, "%s=%s is not one of %s; using %s", p.Name, show(shown), list(choices), p.describe(*x))
 			}
+		case TypeData:
+			if msg := CheckData(*x); msg != "" {
+				*x = ""
+				w.add(p.Name, shown, "data=%s %s; using generated data", show(shown), msg)
+			}
 		case TypeText:
 			if len(*x) <= p.MaxLen && strings.Trim(*x, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" {
 				return

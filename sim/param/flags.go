@@ -7,7 +7,8 @@ import (
 
 // AddFlags defines on fs one flag per parameter, named as its query key
 // (-alpha, -T, -n, -N, ...), with the parameter's description, range and
-// default as usage; the flags of booleans may be given bare (-embed). After
+// default as usage; the flags of booleans may be given bare (-embed). A
+// flag that fs already defines (smf's -data FILE) is left to its owner. After
 // fs.Parse, the returned function resolves base (a query string, e.g. the
 // query of a scene URL, or "") with the flags that were set overriding the
 // same keys of base, and returns the values and warnings as Resolve does.
@@ -15,6 +16,9 @@ func AddFlags(fs *flag.FlagSet) func(base string) (Values, []Warning) {
 	set := make(map[string]*textFlag, len(Schema))
 	for i := range Schema {
 		p := &Schema[i]
+		if fs.Lookup(p.Name) != nil {
+			continue
+		}
 		usage := p.Doc + "; " + mdRange(p) + "; default " + mdDefault(p)
 		usage = strings.NewReplacer("`", "").Replace(usage)
 		f := &textFlag{isBool: p.Type == TypeBool}

@@ -77,6 +77,8 @@ func mdRange(p *Param) string {
 		return "0 .. 2^64-1"
 	case TypeText:
 		return fmt.Sprintf("at most %d of a-z, 0-9, -", p.MaxLen)
+	case TypeData:
+		return fmt.Sprintf("a relative path or inline:ROWS, at most %d characters", p.MaxLen)
 	case TypePoints:
 		return fmt.Sprintf("at most %d rows; coordinates in %s .. %s", p.MaxLen, fmtFloat(p.Min), fmtFloat(p.Max))
 	case TypeBool:

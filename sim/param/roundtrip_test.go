@@ -36,6 +36,11 @@ func (validValues) Generate(r *rand.Rand, _ int) reflect.Value {
 				*x = c[r.Intn(len(c))]
 				continue
 			}
+			if p.Type == TypeData {
+				c := []string{"", "data/x.csv", "a-b_c~1.csv", "inline:0.2;0.9;1.7", "inline:1,2;-3e-2,4"}
+				*x = c[r.Intn(len(c))]
+				continue
+			}
 			const chars = "abcdefghijklmnopqrstuvwxyz0123456789-"
 			b := make([]byte, r.Intn(p.MaxLen+1))
 			for j := range b {
@@ -224,7 +229,7 @@ func FuzzParse(f *testing.F) {
 func TestSchema(t *testing.T) {
 	types := map[string]string{
 		TypeEnum: "*string", TypeText: "*string", TypeFloat: "*float64", TypeInt: "*int",
-		TypeUint: "*uint64", TypeBool: "*bool", TypeList: "*[]string", TypePoints: "*[][]float64",
+		TypeUint: "*uint64", TypeBool: "*bool", TypeList: "*[]string", TypePoints: "*[][]float64", TypeData: "*string",
 	}
 	seen := map[string]bool{}
 	fields := map[uintptr]bool{}

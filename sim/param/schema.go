@@ -18,6 +18,7 @@ const (
 	TypeBool   = "bool"   // 1, 0, true or false
 	TypeList   = "list"   // comma-separated items of Param.Enum
 	TypePoints = "points" // rows separated by ';' of coordinates in [Min, Max] separated by ','
+	TypeData   = "data"   // a data set: a relative path (same origin) or inline:ROWS (see CheckData)
 )
 
 // Groups of parameters (Param.Group), in the order of the controls.
@@ -267,6 +268,12 @@ var Schema = []Param{
 		Min: 1, Max: 64,
 		Default: "4",
 		ptr:     func(v *Values) any { return &v.Teacher },
+	},
+	{
+		Name: "data", Type: TypeData, Group: GroupProblem, Label: "data set",
+		Doc:    "the data set instead of generated data: a CSV file by a path relative to the page (the command line: to the working directory), e.g. data/course.csv; or inline:ROWS, rows separated by ; and values by , in the CSV's column order (xi; xi1..xid for shift with d = dim; x1[,x2],y with din inputs), e.g. inline:0.2;0.9;1.7 (empty: generated from the seed)",
+		MaxLen: MaxDataLen,
+		ptr:    func(v *Values) any { return &v.Data },
 	},
 	{
 		Name: "points", Type: TypePoints, Group: GroupRun, Label: "starting points",

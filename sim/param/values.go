@@ -35,6 +35,8 @@ type Values struct {
 	Target  string  // target
 	Teacher int     // teacher
 
+	Data string // data: a relative path or inline:ROWS ("": generated data)
+
 	Points [][]float64 // points (nil: the problem's default)
 
 	Speed     float64  // speed
