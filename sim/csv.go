@@ -285,6 +285,25 @@ func parseCSVNumber(f string) (float64, string) {
 	return v, ""
 }
 
+// appendRow appends data point j of d to buf as comma-separated numbers in
+// the shortest form that reads back exactly (xi; xi1..xid; or x1[,x2],y).
+func appendRow(buf []byte, d *Data, j int) []byte {
+	if d.Xi != nil {
+		return strconv.AppendFloat(buf, d.Xi[j], 'g', -1, 64)
+	}
+	for i, v := range d.X[j*d.Din : (j+1)*d.Din] {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+	}
+	if d.Y != nil {
+		buf = append(buf, ',')
+		buf = strconv.AppendFloat(buf, d.Y[j], 'g', -1, 64)
+	}
+	return buf
+}
+
 // WriteCSV writes d as CSV text that ReadCSV reads back to the same numbers:
 // a header line (xi; xi1..xid; or x1[,x2],y) and one line a data point.
 func WriteCSV(w io.Writer, d *Data) error {
@@ -311,21 +330,7 @@ func WriteCSV(w io.Writer, d *Data) error {
 		bw.WriteByte('\n')
 	}
 	for j := range d.N {
-		buf = buf[:0]
-		if d.Xi != nil {
-			buf = strconv.AppendFloat(buf, d.Xi[j], 'g', -1, 64)
-		} else {
-			for i, v := range d.X[j*d.Din : (j+1)*d.Din] {
-				if i > 0 {
-					buf = append(buf, ',')
-				}
-				buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
-			}
-			if d.Y != nil {
-				buf = append(buf, ',')
-				buf = strconv.AppendFloat(buf, d.Y[j], 'g', -1, 64)
-			}
-		}
+		buf = appendRow(buf[:0], d, j)
 		buf = append(buf, '\n')
 		if _, err := bw.Write(buf); err != nil {
 			return err

@@ -98,20 +98,7 @@ func FormatInline(d *Data) string {
 		if j > 0 {
 			buf = append(buf, ';')
 		}
-		if d.Xi != nil {
-			buf = strconv.AppendFloat(buf, d.Xi[j], 'g', -1, 64)
-			continue
-		}
-		for i, v := range d.X[j*d.Din : (j+1)*d.Din] {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
-		}
-		if d.Y != nil {
-			buf = append(buf, ',')
-			buf = strconv.AppendFloat(buf, d.Y[j], 'g', -1, 64)
-		}
+		buf = appendRow(buf, d, j)
 	}
 	return string(buf)
 }

@@ -162,9 +162,7 @@ var linregProblem = Problem{
 		}
 		for j := range n {
 			x := dst.X[j*k : (j+1)*k]
-			for i := range x {
-				x[i] = rng.Norm()
-			}
+			rng.NormFill(x, 1)
 			y := linregW1*x[0] + linregB
 			if k == 2 {
 				y += linregW2 * x[1]

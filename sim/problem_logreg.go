@@ -313,9 +313,7 @@ func generateLogRegData(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) err
 	}
 	for j := range n {
 		x := dst.X[j*k : (j+1)*k]
-		for i := range x {
-			x[i] = rng.Norm()
-		}
+		rng.NormFill(x, 1)
 		t := logregW1*x[0] + logregB
 		if k == 2 {
 			t += logregW2 * x[1]
