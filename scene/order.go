@@ -573,6 +573,7 @@ func (v *orderView) drawGuides(area plot.Rect, amax float64) {
 			}
 		}
 		ly = min(max(ly, area.Y+0.7*em), floor-0.7*em)
+		lx = max(lx, area.X+0.3*em) // inside the plot, clear of the tick labels
 		label := "slope 1"
 		if k == 1 {
 			label = "slope 2"
