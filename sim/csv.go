@@ -32,10 +32,37 @@ func (e *CSVError) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Column != "" {
-		b.WriteString("column " + e.Column + ": ")
+		b.WriteString("column " + cutField(e.Column) + ": ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// maxEcho is the number of characters of a field that an error message
+// repeats: a longer field is cut there, with "…" after it, so that a 5 MB
+// field gives a short message.
+const maxEcho = 40
+
+// cutField returns f, or its first maxEcho characters followed by "…".
+func cutField(f string) string {
+	n := 0
+	for i := range f {
+		if n == maxEcho {
+			return strings.ToValidUTF8(f[:i], "") + "…"
+		}
+		n++
+	}
+	return f
+}
+
+// quoteField returns f quoted as %q does, cut by cutField (the "…" outside
+// the quotes).
+func quoteField(f string) string {
+	c := cutField(f)
+	if c == f {
+		return strconv.Quote(f)
+	}
+	return strconv.Quote(strings.TrimSuffix(c, "…")) + "…"
 }
 
 // csvColumns is the meaning of a header line.
@@ -170,7 +197,7 @@ func parseCSVHeader(rec []string) (csvColumns, string) {
 			return cols, fmt.Sprintf("column %d has no name %s", c+1, want)
 		}
 		if seen[n] || (n == "x" && seen["x1"]) || (n == "x1" && seen["x"]) {
-			return cols, fmt.Sprintf("column %s appears twice", n)
+			return cols, fmt.Sprintf("column %s appears twice", cutField(n))
 		}
 		seen[n] = true
 		var kind int
@@ -187,13 +214,13 @@ func parseCSVHeader(rec []string) (csvColumns, string) {
 		case strings.HasPrefix(n, "x"):
 			kind, idx = csvRegression, columnIndex(n[1:])
 		default:
-			return cols, fmt.Sprintf("unknown column %q %s", f, want)
+			return cols, fmt.Sprintf("unknown column %s %s", quoteField(f), want)
 		}
 		if n != "y" && idx < 1 {
-			return cols, fmt.Sprintf("unknown column %q %s", f, want)
+			return cols, fmt.Sprintf("unknown column %s %s", quoteField(f), want)
 		}
 		if cols.kind >= 0 && kind != cols.kind {
-			return cols, fmt.Sprintf("columns %s and %s do not go together %s", cols.names[0], n, want)
+			return cols, fmt.Sprintf("columns %s and %s do not go together %s", cutField(cols.names[0]), cutField(n), want)
 		}
 		cols.kind = kind
 		switch {
@@ -277,10 +304,10 @@ func parseCSVNumber(f string) (float64, string) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, fmt.Sprintf("%q is not a number", s)
+		return 0, fmt.Sprintf("%s is not a number", quoteField(s))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Sprintf("%q is not a finite number", s)
+		return 0, fmt.Sprintf("%s is not a finite number", quoteField(s))
 	}
 	return v, ""
 }

@@ -249,6 +249,10 @@ func TestReadCSVErrors(t *testing.T) {
 		{"blank lines counted", "xi\n\n\n1\nx\n", `data.csv line 5: column xi: "x" is not a number`},
 		{"bad quote", "xi\n1\"2\n", `data.csv line 2: bare " in non-quoted-field`},
 		{"too many rows", tooMany.String(), "data.csv line 100002: more than 100000 data rows"},
+		{"long field", "xi\n1\n" + strings.Repeat("9", 5<<20) + "z\n", `data.csv line 3: column xi: "` + strings.Repeat("9", 40) + `"… is not a number`},
+		{"long quoted field", "x1,y\n1,\"" + strings.Repeat("é", 1e6) + "\"\n", `data.csv line 2: column y: "` + strings.Repeat("é", 40) + `"… is not a number`},
+		{"long column", "xi," + strings.Repeat("q", 5<<20) + "\n1\n", `data.csv line 1: unknown column "` + strings.Repeat("q", 40) + `"… ` + want},
+		{"long duplicate", strings.Repeat("x", 1000) + "," + strings.Repeat("x", 1000) + "\n1,2\n", `data.csv line 1: unknown column "` + strings.Repeat("x", 40) + `"… ` + want},
 	} {
 		d, err := ReadCSV(strings.NewReader(c.text))
 		if err == nil {

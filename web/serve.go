@@ -32,6 +32,44 @@ func Handler(dir string) http.Handler {
 
 type handler struct{ dir string }
 
+// CSP is the Content-Security-Policy that Handler sends with every file:
+// scripts and the wasm from this site only ('wasm-unsafe-eval' lets
+// WebAssembly compile, nothing lets JavaScript eval), inline style
+// attributes (the page sets a few), images from this site, data: (the empty
+// icon) and blob: URLs, fetches to this site only (data files), no plugins,
+// no <base>, and any page may embed it (frame-ancestors *: embeds keep
+// working). MetaCSP is the same policy without frame-ancestors, which a
+// <meta> tag cannot carry: index.html holds it for hosts that send no
+// header.
+const (
+	MetaCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+		"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+	CSP = MetaCSP + "; frame-ancestors *"
+)
+
+// ReferrerPolicy is the Referrer-Policy Handler sends: the page's query
+// string (its whole configuration) never leaves the site in a Referer.
+const ReferrerPolicy = "strict-origin-when-cross-origin"
+
+// inside resolves the symbolic links of name and reports whether the file
+// it names lies below the folder root (itself resolved), and its resolved
+// path.
+func inside(root, name string) (string, bool) {
+	rr, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", false
+	}
+	rn, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(rr, rn)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return rn, true
+}
+
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -43,7 +81,20 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = path.Join(name, "index.html")
 	}
 	full := filepath.Join(h.dir, filepath.FromSlash(name))
-	st, err := os.Stat(full)
+	hdr := w.Header()
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Content-Security-Policy", CSP)
+	hdr.Set("Referrer-Policy", ReferrerPolicy)
+	// Symbolic links are followed only while they stay inside the folder:
+	// dist/x.html -> /etc/passwd is not found.
+	full, ok := inside(h.dir, full)
+	var st os.FileInfo
+	var err error
+	if ok {
+		st, err = os.Stat(full)
+	} else {
+		err = os.ErrNotExist
+	}
 	if err != nil || st.IsDir() {
 		if err == nil && st.IsDir() {
 			// A folder without a trailing slash: redirect, so that the
@@ -56,9 +107,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	hdr := w.Header()
 	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Add("Vary", "Accept-Encoding")
 	serve := full
 	modTime := st.ModTime()
@@ -67,11 +116,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !accepts(accept, e.name) {
 			continue
 		}
-		cst, err := os.Stat(full + e.suffix)
+		alt, ok := inside(h.dir, full+e.suffix)
+		if !ok {
+			continue
+		}
+		cst, err := os.Stat(alt)
 		if err != nil || cst.IsDir() {
 			continue
 		}
-		serve = full + e.suffix
+		serve = alt
 		modTime = cst.ModTime()
 		hdr.Set("Content-Encoding", e.name)
 		break

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -101,5 +102,107 @@ func TestHandlerPrecompressed(t *testing.T) {
 	}
 	if resp, _ := get("/sub/../../etc/passwd", ""); resp.StatusCode != 404 {
 		t.Errorf("path escape: status %d", resp.StatusCode)
+	}
+}
+
+func TestHandlerSecurityHeaders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<p>hi</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	for _, p := range []string{"/", "/missing.js"} {
+		resp, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		h := resp.Header
+		csp := h.Get("Content-Security-Policy")
+		for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors *", "default-src 'self'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %q", p, csp, want)
+			}
+		}
+		if strings.Contains(csp, "http") || strings.Contains(csp, "'unsafe-eval'") {
+			t.Errorf("%s: CSP %q allows other origins or eval", p, csp)
+		}
+		if h.Get("Referrer-Policy") == "" || h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: Referrer-Policy %q, X-Content-Type-Options %q", p, h.Get("Referrer-Policy"), h.Get("X-Content-Type-Options"))
+		}
+	}
+}
+
+// TestIndexMetaCSP checks that index.html carries the header's policy in a
+// meta tag (without frame-ancestors, which a meta tag cannot hold).
+func TestIndexMetaCSP(t *testing.T) {
+	b, err := os.ReadFile("../index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<meta http-equiv="Content-Security-Policy" content="` + MetaCSP + `">`
+	if !strings.Contains(string(b), want) {
+		t.Errorf("index.html lacks\n%s", want)
+	}
+	if strings.Contains(MetaCSP, "frame-ancestors") || CSP != MetaCSP+"; frame-ancestors *" {
+		t.Errorf("MetaCSP %q / CSP %q", MetaCSP, CSP)
+	}
+}
+
+func TestHandlerSymlinks(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "dist")
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sub", "in.html"), []byte("inside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "secret.html"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{
+		"x.html":     "/etc/passwd",
+		"y.html":     filepath.Join(root, "secret.html"),
+		"z.html":     "../secret.html",
+		"ok.html":    "sub/in.html",
+		"out":        root,
+		"ok.html.gz": "../secret.html",
+		"in2.html":   filepath.Join(dir, "sub", "in.html"),
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skip("no symlinks:", err)
+		}
+	}
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	tr := &http.Transport{DisableCompression: true}
+	for _, c := range []struct {
+		path, body string
+		code       int
+	}{
+		{"/x.html", "", 404},
+		{"/y.html", "", 404},
+		{"/z.html", "", 404},
+		{"/out/secret.html", "", 404},
+		{"/ok.html", "inside", 200},
+		{"/in2.html", "inside", 200},
+		{"/sub/in.html", "inside", 200},
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := tr.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.code || (c.code == 200 && string(b) != c.body) {
+			t.Errorf("%s: status %d body %q, want %d %q", c.path, resp.StatusCode, b, c.code, c.body)
+		}
+		if resp.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s: served an encoded variant that points out of the folder", c.path)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"smflow/web"
 )
@@ -28,15 +29,33 @@ func main() {
 		fmt.Fprintf(os.Stderr, "serve: %s is not a folder (run `make dist` first)\n", *dir)
 		os.Exit(2)
 	}
-	p := "/" + strings.Trim(*prefix, "/") + "/"
+	srv, p := newServer(*addr, *dir, *prefix)
+	log.Printf("serving %s on http://%s%s", *dir, *addr, p)
+	log.Fatal(srv.ListenAndServe())
+}
+
+// newServer returns the server of folder dir under the URL path prefix (and
+// that path, cleaned), with timeouts: a client gets ReadHeaderTimeout to
+// send its request line and headers and an idle keep-alive connection is
+// closed after IdleTimeout, so slow or idle clients cannot hold
+// connections open. There is no write timeout: a large wasm file on a slow
+// network may take minutes.
+func newServer(addr, dir, prefix string) (*http.Server, string) {
+	p := "/" + strings.Trim(prefix, "/") + "/"
 	if p == "//" {
 		p = "/"
 	}
 	mux := http.NewServeMux()
-	mux.Handle(p, http.StripPrefix(strings.TrimSuffix(p, "/"), web.Handler(*dir)))
+	mux.Handle(p, http.StripPrefix(strings.TrimSuffix(p, "/"), web.Handler(dir)))
 	if p != "/" {
 		mux.Handle("/{$}", http.RedirectHandler(p, http.StatusFound))
 	}
-	log.Printf("serving %s on http://%s%s", *dir, *addr, p)
-	log.Fatal(http.ListenAndServe(*addr, mux))
+	return &http.Server{
+		Addr:              addr,
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}, p
 }

@@ -2,14 +2,18 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"smflow/catalog"
@@ -34,11 +38,26 @@ func (c *common) register(fs *flag.FlagSet) {
 	c.resolve = param.AddFlags(fs)
 }
 
+// maxWorkers bounds -workers: more goroutines than this only cost memory.
+const maxWorkers = 4096
+
+// maxReps is the query's limit of reps (the schema's), which bounds the
+// command line's own replica flags (-sgdreps) too.
+func maxReps() int {
+	if p, ok := param.Lookup("reps"); ok && p.Max > 0 {
+		return int(p.Max)
+	}
+	return 100000
+}
+
 // build parses the query and builds its simulation. Parameters the schema
 // had to ignore or clamp are errors unless -lenient is set.
 func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 	if fs.NArg() != 1 {
 		return nil, usageError{fmt.Sprintf("want exactly one QUERY argument, got %d", fs.NArg())}
+	}
+	if c.workers < 1 || c.workers > maxWorkers {
+		return nil, fmt.Errorf("-workers %d must be between 1 and %d", c.workers, maxWorkers)
 	}
 	query := fs.Arg(0)
 	if i := strings.IndexByte(query, '?'); i >= 0 {
@@ -71,11 +90,33 @@ func (c *common) build(fs *flag.FlagSet, stderr io.Writer) (*sim.Sim, error) {
 }
 
 func cmdRun(args []string, stdout, stderr io.Writer) error {
+	// SIGINT and SIGTERM stop the run between two pieces of work (see
+	// runCtx); a second signal, once the first was taken, kills as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	return runCtx(ctx, args, stdout, stderr)
+}
+
+// interrupted is the error of a run stopped by its context (a signal).
+type interrupted struct{ msg string }
+
+func (e interrupted) Error() string { return e.msg }
+
+// runCtx is the command run, stopped when ctx is done. The simulation
+// advances in pieces of at most about chunkTime each (sim.RunTo gives the
+// same numbers however the steps are cut), and ctx is checked between
+// them. With -out F the CSV goes to a temporary file beside F that is
+// renamed onto F when it is complete, so F is never empty or cut: an
+// interrupted run without -every leaves F as it was; with -every it renames
+// the file holding the snapshots written so far (each one complete). A
+// write error removes the temporary file and leaves F as it was.
+func runCtx(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	out := fs.String("out", "", "write the CSV here instead of standard output")
+	out := fs.String("out", "", "write the CSV here instead of standard output (through a temporary file renamed when complete)")
 	every := fs.Float64("every", 0, "also write the state every DT of time (0: final time only)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -88,28 +129,55 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := stdout
+	var af *atomicFile
 	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
+		if af, err = createAtomic(*out); err != nil {
 			return err
 		}
-		defer f.Close()
-		w = f
+		defer af.abort() // a no-op once committed
+		w = af.f
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
+	// snapshot writes the state and flushes it: the output then ends with a
+	// complete snapshot, or the write failed.
+	snapshots := 0
+	var lastT float64
+	snapshot := func() error {
+		writeState(bw, s)
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", outName(*out), err)
+		}
+		snapshots++
+		lastT = s.Time()
+		return nil
+	}
 	writeHeader(bw, s)
 	total := s.TotalSteps()
 	chunk := total
 	if *every > 0 {
 		chunk = max(1, int(math.Round(*every/s.Config().Alpha)))
-		writeState(bw, s)
+		if err := snapshot(); err != nil {
+			return err
+		}
 	}
 	p := newProgress(stderr, total)
+	piece := 1 // steps per piece, adapted to take about chunkTime
 	for s.Steps() < total {
 		next := min(total, s.Steps()+chunk)
-		base := s.Steps()
-		s.RunTo(next, c.workers, func(f float64) { p.update(base + int(f*float64(next-base))) })
-		writeState(bw, s)
+		for s.Steps() < next {
+			if ctx.Err() != nil {
+				p.done()
+				return stopRun(s, af, *out, snapshots, lastT, total)
+			}
+			base := s.Steps()
+			to := min(next, base+piece)
+			t0 := time.Now()
+			s.RunTo(to, c.workers, func(f float64) { p.update(base + int(f*float64(to-base))) })
+			piece = adaptPiece(piece, to-base, time.Since(t0))
+		}
+		if err := snapshot(); err != nil {
+			return err
+		}
 	}
 	p.done()
 	for i, tr := range s.Tracks() {
@@ -117,10 +185,115 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (frozen at its last finite state)\n", tr.Method, st.At, st.Reps, tr.Reps)
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	if af != nil {
+		return af.commit()
 	}
 	return nil
+}
+
+// chunkTime is about the longest piece of simulation between two checks of
+// an interrupt.
+const chunkTime = 100 * time.Millisecond
+
+// adaptPiece returns the steps of the next piece, given that the last one
+// of steps steps took d: about chunkTime's worth, at most doubling.
+func adaptPiece(piece, steps int, d time.Duration) int {
+	if steps < piece { // a piece cut short by a snapshot says little
+		return piece
+	}
+	if d <= 0 {
+		return piece * 2
+	}
+	n := int(float64(steps) * float64(chunkTime) / float64(d))
+	return max(1, min(n, 2*piece))
+}
+
+// stopRun ends an interrupted run: with -out it renames the file of the
+// complete snapshots written so far onto F, or leaves F as it was when
+// there are none (without -every there are none before the end); it
+// returns the error that says so.
+func stopRun(s *sim.Sim, af *atomicFile, out string, snapshots int, lastT float64, total int) error {
+	where := fmt.Sprintf("interrupted at t = %g (step %d of %d)", s.Time(), s.Steps(), total)
+	switch {
+	case af != nil && snapshots > 0:
+		if err := af.commit(); err != nil {
+			return fmt.Errorf("%s; %w", where, err)
+		}
+		return interrupted{fmt.Sprintf("%s; %s holds the %d complete snapshot(s) up to t = %g", where, out, snapshots, lastT)}
+	case af != nil:
+		af.abort()
+		return interrupted{fmt.Sprintf("%s; %s left as it was", where, out)}
+	case snapshots > 0:
+		return interrupted{fmt.Sprintf("%s; the output holds the %d complete snapshot(s) up to t = %g", where, snapshots, lastT)}
+	}
+	return interrupted{where + "; nothing written"}
+}
+
+func outName(out string) string {
+	if out == "" {
+		return "standard output"
+	}
+	return out
+}
+
+// atomicFile is a temporary file in the folder of its final name, renamed
+// onto it by commit or removed by abort.
+type atomicFile struct {
+	f    *os.File
+	name string
+	done bool
+}
+
+// createAtomic creates the temporary file of name, with the permissions of
+// name if it exists (0644 otherwise).
+func createAtomic(name string) (*atomicFile, error) {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(name); err == nil {
+		if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file", name)
+		}
+		mode = st.Mode().Perm()
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &atomicFile{f: f, name: name}, nil
+}
+
+// commit syncs and closes the file and renames it onto its name.
+func (a *atomicFile) commit() error {
+	if a.done {
+		return nil
+	}
+	a.done = true
+	err := a.f.Sync()
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(a.f.Name(), a.name)
+	}
+	if err != nil {
+		os.Remove(a.f.Name())
+		return fmt.Errorf("writing %s: %w (the file is as it was)", a.name, err)
+	}
+	return nil
+}
+
+// abort closes and removes the file.
+func (a *atomicFile) abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	a.f.Close()
+	os.Remove(a.f.Name())
 }
 
 func writeHeader(w io.Writer, s *sim.Sim) {

@@ -31,6 +31,10 @@ func main() {
 		if errors.As(err, &u) {
 			fmt.Fprint(os.Stderr, usage)
 		}
+		var i interrupted
+		if errors.As(err, &i) {
+			os.Exit(130) // as a shell reports a process killed by SIGINT
+		}
 		os.Exit(2)
 	}
 }
@@ -48,7 +52,37 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
+// errWriter passes writes to w until one fails, then keeps its error and
+// writes nothing more.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	e.err = err
+	return n, err
+}
+
+// run runs the command of args. A failed write to stdout (a full disk, a
+// closed pipe) is an error of every command.
 func run(args []string, stdout, stderr io.Writer) error {
+	ew := &errWriter{w: stdout}
+	err := runCommand(args, ew, stderr)
+	if ew.err != nil && (err == nil || err == ew.err) {
+		err = fmt.Errorf("writing standard output: %w", ew.err)
+	}
+	return err
+}
+
+func runCommand(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"no command"}
 	}

@@ -70,8 +70,8 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	if len(alphas) < 2 {
 		return fmt.Errorf("-alphas: need at least two learning rates to fit an order")
 	}
-	if *sgdReps < 0 {
-		return fmt.Errorf("-sgdreps %d must not be negative", *sgdReps)
+	if *sgdReps < 0 || *sgdReps > maxReps() {
+		return fmt.Errorf("-sgdreps %d must be between 0 and %d (the limit of reps)", *sgdReps, maxReps())
 	}
 	obs, err := sim.ObservableByName(*obsName)
 	if err != nil {
