@@ -50,8 +50,8 @@ func main() {
 	mark("goMain")
 	win := js.Global()
 	g := app.New(win.Get("location").Get("search").String(), app.Options{
-		NewView:       scene.New,
-		OnChange:      replaceURL,
+		NewView:  scene.New,
+		OnChange: replaceURL,
 		OnData: func(path string) {
 			if f := js.Global().Get("smflowFetchData"); f.Type() == js.TypeFunction {
 				f.Invoke(path)
