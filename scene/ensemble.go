@@ -311,47 +311,10 @@ func (v *ensembleView) firstCoords(tr *sim.Track) []float64 {
 // every point (the first track on top), with bands of -/+ 2 standard
 // errors and the exact SGD curve of every point on the quadratic problem.
 func (v *ensembleView) drawMoment(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
-	p, em, o := v.p, v.em, &v.obs
-	a.Place(r, em)
-	a.Tr.X = timeAxis(s)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for j := q; j < len(o.rec.bufs); j += 2 { // the buffers of statistic q
-		if l, h := o.rec.bufs[j].Bounds(2, false); l == l {
-			lo, hi = min(lo, l), max(hi, h)
-		}
-	}
+	o := &v.obs
+	nExact := 0
 	if o.exact.ok {
-		for k := 0; k < o.n; k++ {
-			for _, t := range [2]float64{0, s.Time()} {
-				if y := o.exactAt(k, q, t); y-y == 0 {
-					lo, hi = min(lo, y), max(hi, y)
-				}
-			}
-		}
+		nExact = o.n
 	}
-	if lo <= hi {
-		ar.Update(lo, hi)
-	}
-	a.Tr.Y = ar.Axis
-	if !a.Tr.Y.Valid() {
-		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
-	}
-	a.Draw(p, em, v.s)
-	if o.exact.ok {
-		p.Clip(a.Area())
-		for k := 0; k < o.n; k++ {
-			xs := v.xs[:0]
-			for j := 0; j <= exactPoints; j++ {
-				t := s.Time() * float64(j) / exactPoints
-				xs = append(xs, a.Tr.Px(t), a.Tr.Py(o.exactAt(k, q, t)))
-			}
-			p.Polyline(xs, 1.2*v.s, plot.Muted)
-			v.xs = xs
-		}
-		p.NoClip()
-	}
-	for j := o.tracks*o.n - 1; j >= 0; j-- {
-		b := o.buf(j/o.n, j%o.n, q)
-		v.xs, v.lo, v.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*v.s, v.colors[j/o.n], v.xs, v.lo, v.hi)
-	}
+	v.drawTracks(s, a, ar, r, o.rec.bufs, q, o.n, nExact, func(k int, t float64) float64 { return o.exactAt(k, q, t) })
 }

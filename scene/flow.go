@@ -201,9 +201,10 @@ func (v *flowView) drawMesh(s *sim.Sim, i int, r plot.Rect) {
 // drawStat draws E z(a).z(b) (q = 0, with the exact SGD curve on the
 // quadratic problem) or the mean stretch (q = 1) of every method.
 func (v *flowView) drawStat(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, q int, r plot.Rect) {
-	var exact func(t float64) float64
-	if ex := &v.obs.exact; q == 0 && ex.ok && ex.hasPairs {
-		exact = ex.pair
+	ex := &v.obs.exact
+	nExact := 0
+	if q == 0 && ex.ok && ex.hasPairs {
+		nExact = 1
 	}
-	v.drawTracks(s, a, ar, r, v.obs.rec.bufs, q, exact)
+	v.drawTracks(s, a, ar, r, v.obs.rec.bufs, q, 1, nExact, func(_ int, t float64) float64 { return ex.pair(t) })
 }

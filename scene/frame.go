@@ -239,25 +239,25 @@ func (f *frame) end() { f.p.Flush() }
 const exactPoints = 120
 
 // drawTracks lays a out in r and draws in it, over the time axis, series q
-// of every track (bufs[2i+q]; the first track on top) with bands of -/+ 2
-// standard errors, and, if exact is not nil, the curve exact(t) on a grid
-// of exactPoints intervals of [0, t] (t the time of s). The y range ar takes
-// in the bands and the curve's ends; it is [0, 1] while it has none.
-func (f *frame) drawTracks(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, r plot.Rect, bufs []*plot.Buffer, q int, exact func(t float64) float64) {
+// of every buffer pair (bufs[2j+q], in the colour of track j/per: per
+// series a track; the first on top) with bands of -/+ 2 standard errors,
+// and the curves exact(k, t), k < nExact, on a grid of exactPoints
+// intervals of [0, t] (t the time of s). The y range ar takes in the bands
+// and the curves' ends; it is [0, 1] while it has none.
+func (f *frame) drawTracks(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, r plot.Rect, bufs []*plot.Buffer, q, per, nExact int, exact func(k int, t float64) float64) {
 	p, em := f.p, f.em
 	a.Place(r, em)
 	a.Tr.X = timeAxis(s)
 	n := len(bufs) / 2
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for i := 0; i < n; i++ {
-		l, h := bufs[2*i+q].Bounds(2, false)
-		if l == l {
+	for j := 0; j < n; j++ {
+		if l, h := bufs[2*j+q].Bounds(2, false); l == l {
 			lo, hi = min(lo, l), max(hi, h)
 		}
 	}
-	if exact != nil {
+	for k := 0; k < nExact; k++ {
 		for _, t := range [2]float64{0, s.Time()} {
-			if y := exact(t); y-y == 0 {
+			if y := exact(k, t); y-y == 0 {
 				lo, hi = min(lo, y), max(hi, y)
 			}
 		}
@@ -270,20 +270,22 @@ func (f *frame) drawTracks(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, r plo
 		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
 	}
 	a.Draw(p, em, f.s)
-	if exact != nil {
-		xs := f.xs[:0]
-		for k := 0; k <= exactPoints; k++ {
-			t := s.Time() * float64(k) / exactPoints
-			xs = append(xs, a.Tr.Px(t), a.Tr.Py(exact(t)))
-		}
+	if nExact > 0 {
 		p.Clip(a.Area())
-		p.Polyline(xs, 1.2*f.s, plot.Muted)
+		for k := 0; k < nExact; k++ {
+			xs := f.xs[:0]
+			for i := 0; i <= exactPoints; i++ {
+				t := s.Time() * float64(i) / exactPoints
+				xs = append(xs, a.Tr.Px(t), a.Tr.Py(exact(k, t)))
+			}
+			p.Polyline(xs, 1.2*f.s, plot.Muted)
+			f.xs = xs
+		}
 		p.NoClip()
-		f.xs = xs
 	}
-	for i := n - 1; i >= 0; i-- {
-		b := bufs[2*i+q]
-		f.xs, f.lo, f.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*f.s, f.colors[i], f.xs, f.lo, f.hi)
+	for j := n - 1; j >= 0; j-- {
+		b := bufs[2*j+q]
+		f.xs, f.lo, f.hi = a.Series(p, b.T, b.Y, b.SE, 2, 1.8*f.s, f.colors[j/per], f.xs, f.lo, f.hi)
 	}
 }
 
