@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 
 	"smflow/sim/stat"
 	"smflow/sim/xmath"
@@ -293,42 +292,15 @@ func (o *OrderRun) RunRate(workers int, progress func(float64)) error {
 		}
 		return nil
 	}
-	type job struct{ tr, r int }
-	var jobs []job
-	for i, tr := range s.tracks {
+	for i := range s.tracks {
 		o.prepare(i)
-		for r := 0; r < tr.Reps; r++ {
-			jobs = append(jobs, job{i, r})
-		}
 	}
-	workers = max(workers, 1)
-	ch := make(chan job)
-	done := make(chan int, len(jobs))
-	var wg sync.WaitGroup
-	for g := 0; g < workers; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for j := range ch {
-				tr := s.tracks[j.tr]
-				s.advance(tr, j.r, s.worker(tr, g), 0, s.total)
-				done <- j.tr
-			}
-		}(g)
-	}
-	go func() {
-		for _, j := range jobs {
-			ch <- j
-		}
-		close(ch)
-	}()
-	for range jobs {
-		o.rateWork += o.replicaWork(s.tracks[<-done])
+	s.runReplicas(0, s.total, workers, func(tr int) {
+		o.rateWork += o.replicaWork(s.tracks[tr])
 		if progress != nil {
 			progress(o.Progress())
 		}
-	}
-	wg.Wait()
+	})
 	s.step = s.total
 	return o.finish()
 }

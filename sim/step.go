@@ -88,6 +88,29 @@ func (s *Sim) RunTo(target, workers int, progress func(float64)) {
 	if target <= s.step {
 		return
 	}
+	n, i := s.replicas(), 0
+	s.runReplicas(s.step, target, workers, func(int) {
+		i++
+		if progress != nil {
+			progress(float64(i) / float64(n))
+		}
+	})
+	s.step = target
+}
+
+// replicas returns the number of replicas of all tracks together.
+func (s *Sim) replicas() int {
+	n := 0
+	for _, tr := range s.tracks {
+		n += tr.Reps
+	}
+	return n
+}
+
+// runReplicas advances every replica of every track from step from to step
+// to on up to workers goroutines; done, if not nil, is called from the
+// calling goroutine with the track's index after each replica.
+func (s *Sim) runReplicas(from, to, workers int, done func(tr int)) {
 	workers = max(workers, 1)
 	type job struct{ tr, r int }
 	var jobs []job
@@ -97,7 +120,7 @@ func (s *Sim) RunTo(target, workers int, progress func(float64)) {
 		}
 	}
 	ch := make(chan job)
-	done := make(chan struct{}, len(jobs))
+	finished := make(chan int, len(jobs))
 	var wg sync.WaitGroup
 	for g := 0; g < workers; g++ {
 		wg.Add(1)
@@ -105,8 +128,8 @@ func (s *Sim) RunTo(target, workers int, progress func(float64)) {
 			defer wg.Done()
 			for j := range ch {
 				tr := s.tracks[j.tr]
-				s.advance(tr, j.r, s.worker(tr, g), s.step, target)
-				done <- struct{}{}
+				s.advance(tr, j.r, s.worker(tr, g), from, to)
+				finished <- j.tr
 			}
 		}(g)
 	}
@@ -116,14 +139,12 @@ func (s *Sim) RunTo(target, workers int, progress func(float64)) {
 		}
 		close(ch)
 	}()
-	for i := range jobs {
-		<-done
-		if progress != nil {
-			progress(float64(i+1) / float64(len(jobs)))
+	for range jobs {
+		if tr := <-finished; done != nil {
+			done(tr)
 		}
 	}
 	wg.Wait()
-	s.step = target
 }
 
 // worker returns the scratch space of goroutine g for track tr.
