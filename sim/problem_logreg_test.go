@@ -5,7 +5,6 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/diff/fd"
 
 	"smflow/sim/xmath"
 )
@@ -519,26 +518,7 @@ func TestLogRegIndependent(t *testing.T) {
 			}
 
 			// The drift is the gradient of R + c |gradR|^2.
-			e1 := m.NewEval(1)
-			gr := make([]float64, d)
-			energy := func(z []float64) float64 {
-				e1.Drift(gr, z, 0)
-				s := 0.0
-				for _, v := range gr {
-					s += v * v
-				}
-				return e1.Risk(z) + c*s
-			}
-			for trial := 0; trial < 5; trial++ {
-				z1 := make([]float64, d)
-				rng.NormFill(z1, 1.5)
-				dr := make([]float64, d)
-				e1.Drift(dr, z1, c)
-				want := fd.Gradient(nil, energy, z1, &fd.Settings{Formula: fd.Central})
-				if !ppClose(dr, want, 1e-6) {
-					t.Errorf("z=%v: Drift = %v, finite differences %v", z1, dr, want)
-				}
-			}
+			checkDrift(t, m, rng, c)
 		})
 	}
 }
