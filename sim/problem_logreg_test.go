@@ -5,7 +5,6 @@ import (
 	"math"
 	"testing"
 
-
 	"smflow/sim/xmath"
 )
 
