@@ -133,6 +133,15 @@ func newRegressionData(dst *Data, name string, spec ProblemSpec, n int) (int, er
 	return k, nil
 }
 
+// checkDim reports whether d is a dimension of points of the problem named
+// name, 1..MaxDim.
+func checkDim(name string, d int) error {
+	if d < 1 || d > MaxDim {
+		return fmt.Errorf("%s: dimension %d out of range 1..%d", name, d, MaxDim)
+	}
+	return nil
+}
+
 // checkRegression reports whether d are regression data x1[,x2],y with k
 // inputs, 1 <= k <= 2, for the problem named name.
 func checkRegression(name string, k int, d *Data) error {

@@ -24,8 +24,8 @@ type Quad struct {
 // NewQuad returns the quadratic problem in dimension d on the scalar data
 // xi (which it copies).
 func NewQuad(d int, xi []float64) (*Quad, error) {
-	if d < 1 || d > MaxDim {
-		return nil, fmt.Errorf("quad: dimension %d out of range 1..%d", d, MaxDim)
+	if err := checkDim("quad", d); err != nil {
+		return nil, err
 	}
 	if err := checkValues("quad", xi, 1); err != nil {
 		return nil, err
@@ -208,8 +208,8 @@ var quadProblem = Problem{
 		return nil
 	},
 	Check: func(spec ProblemSpec, d *Data) error {
-		if k := spec.pointDim(); k < 1 || k > MaxDim {
-			return fmt.Errorf("quad: dimension %d out of range 1..%d", k, MaxDim)
+		if err := checkDim("quad", spec.pointDim()); err != nil {
+			return err
 		}
 		if scalarData(d) == nil {
 			return fmt.Errorf("quad needs scalar data (a column xi), got %s", describeData(d))

@@ -21,8 +21,8 @@ type Shift struct {
 // NewShift returns the shift problem in dimension d on the data xi, N rows of
 // d values, row-major (xi_j = xi[j*d:(j+1)*d]); it copies xi.
 func NewShift(d int, xi []float64) (*Shift, error) {
-	if d < 1 || d > MaxDim {
-		return nil, fmt.Errorf("shift: dimension %d out of range 1..%d", d, MaxDim)
+	if err := checkDim("shift", d); err != nil {
+		return nil, err
 	}
 	if err := checkValues("shift", xi, d); err != nil {
 		return nil, err
@@ -145,8 +145,8 @@ var shiftProblem = Problem{
 	PointDim: ProblemSpec.pointDim,
 	Generate: func(dst *Data, spec ProblemSpec, n int, rng *xmath.Rand) error {
 		d := spec.pointDim()
-		if d < 1 || d > MaxDim {
-			return fmt.Errorf("shift: dimension %d out of range 1..%d", d, MaxDim)
+		if err := checkDim("shift", d); err != nil {
+			return err
 		}
 		if n*d > maxDataValues {
 			return fmt.Errorf("shift: %d data points of dimension %d are too many (at most %d values)", n, d, maxDataValues)
@@ -159,8 +159,8 @@ var shiftProblem = Problem{
 	},
 	Check: func(spec ProblemSpec, d *Data) error {
 		k := spec.pointDim()
-		if k < 1 || k > MaxDim {
-			return fmt.Errorf("shift: dimension %d out of range 1..%d", k, MaxDim)
+		if err := checkDim("shift", k); err != nil {
+			return err
 		}
 		if k == 1 && scalarData(d) != nil {
 			return nil
