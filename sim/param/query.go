@@ -113,8 +113,9 @@ func resolve(q Query) (Values, []Warning) {
 		if len(keys) > 0 {
 			msg = fmt.Sprintf("unknown preset %s of scene %s (presets: %s); ignored", v.Preset, v.Scene, strings.Join(keys, ", "))
 		}
+		warns = append(warns, Warning{Key: "preset", Value: v.Preset, Message: msg})
 		v.Preset = ""
-		return v, append(warns, Warning{Key: "preset", Value: v.Preset, Message: msg})
+		return v, warns
 	}
 	merged := SplitQuery(p.Query).Overlay(q).Set("scene", v.Scene).Set("preset", p.Key)
 	v2, w2 := decode(merged)

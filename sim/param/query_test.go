@@ -127,3 +127,11 @@ func TestScenePresets(t *testing.T) {
 		}
 	}
 }
+
+// An unknown preset's warning names the key and the value given.
+func TestUnknownPresetWarning(t *testing.T) {
+	v, ws := param.Resolve("scene=flow&preset=nope")
+	if v.Preset != "" || len(ws) != 1 || ws[0].Key != "preset" || ws[0].Value != "nope" {
+		t.Errorf("preset %q, warnings %+v", v.Preset, ws)
+	}
+}
