@@ -91,18 +91,6 @@ func kindOf(p *sim.Problem) Kind {
 	return PointProblems
 }
 
-// MethodsFor returns the keys of the methods of the scene that run on
-// problem p, in order.
-func (s Scene) MethodsFor(p *sim.Problem) []string {
-	var out []string
-	for _, m := range sim.AllMethods() {
-		if s.Accepts(p) && p.Applies(m) {
-			out = append(out, m.String())
-		}
-	}
-	return out
-}
-
 // Problems returns the names of the problems the scene shows, in the order
 // of sim.Problems.
 func (s Scene) Problems() []string {
