@@ -1,10 +1,12 @@
 package sim
 
 import (
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 	"sync"
 )
 
@@ -40,7 +42,8 @@ import (
 
 // An OrderSlice holds the values of replicas Lo to Hi-1 of one track of an
 // OrderRun at one learning rate, after their run to T: everything the weak
-// error needs from them. It is plain data (JSON-friendly); every per-replica
+// error needs from them. It is plain data (its JSON form holds every value
+// exactly, NaN and infinities too: JSONFloats); every per-replica
 // slice has Hi - Lo entries (C1 and C2 none when the track has no such
 // control variate).
 type OrderSlice struct {
@@ -57,13 +60,72 @@ type OrderSlice struct {
 	Lo int `json:"lo"`
 	Hi int `json:"hi"`
 	// F holds f(Z_T) of each replica.
-	F []float64 `json:"f"`
+	F JSONFloats `json:"f"`
 	// C1 and C2 hold the linear and quadratic control variates of each
 	// replica (controlVariate.values), or are empty.
-	C1 []float64 `json:"c1,omitempty"`
-	C2 []float64 `json:"c2,omitempty"`
+	C1 JSONFloats `json:"c1,omitempty"`
+	C2 JSONFloats `json:"c2,omitempty"`
 	// DivergedAt holds the step at which each replica diverged, or -1.
 	DivergedAt []int `json:"diverged_at"`
+}
+
+// JSONFloats is a []float64 whose JSON form holds every value exactly: finite
+// numbers in the shortest form that reads back to the same bits (-0
+// included), and the strings "NaN", "+Inf" and "-Inf" (encoding/json
+// refuses those for a plain float64).
+type JSONFloats []float64
+
+// MarshalJSON writes the values as a JSON array.
+func (f JSONFloats) MarshalJSON() ([]byte, error) {
+	b := []byte{'['}
+	for i, v := range f {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch {
+		case math.IsNaN(v):
+			b = append(b, `"NaN"`...)
+		case math.IsInf(v, 1):
+			b = append(b, `"+Inf"`...)
+		case math.IsInf(v, -1):
+			b = append(b, `"-Inf"`...)
+		default:
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (f *JSONFloats) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(JSONFloats, len(raw))
+	for i, r := range raw {
+		var s string
+		if json.Unmarshal(r, &s) == nil {
+			switch s {
+			case "NaN":
+				out[i] = math.NaN()
+			case "+Inf":
+				out[i] = math.Inf(1)
+			case "-Inf":
+				out[i] = math.Inf(-1)
+			default:
+				return fmt.Errorf("value %q is not a number", s)
+			}
+			continue
+		}
+		v, err := strconv.ParseFloat(string(r), 64)
+		if err != nil {
+			return fmt.Errorf("value %s is not a number", r)
+		}
+		out[i] = v
+	}
+	*f = out
+	return nil
 }
 
 // A ReplicaRange names replicas Lo to Hi-1 of track Track of an OrderRun's

@@ -1,7 +1,9 @@
 package sim_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -224,4 +226,60 @@ func TestOrderShardMergeErrors(t *testing.T) {
 	if err := o.MergeRate(first); err == nil || !strings.Contains(err.Error(), "done") {
 		t.Errorf("merge after the end: %v", err)
 	}
+}
+
+// An OrderSlice's JSON form holds every value bit for bit (NaN, the
+// infinities, -0 and the last digit included), so slices sent between
+// processes or workers as JSON merge into the weak points of the unsharded
+// run; a value that is not a number is an error.
+func TestOrderSliceJSON(t *testing.T) {
+	v := sim.OrderSlice{Rate: 1, Alpha: 0.125, Track: 2, Method: sim.SMF, Reps: 8, Lo: 2, Hi: 8,
+		F:          sim.JSONFloats{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0.1 + 0.2, math.SmallestNonzeroFloat64},
+		C1:         sim.JSONFloats{1, 2, 3, 4, 5, math.MaxFloat64},
+		DivergedAt: []int{-1, -1, 3, -1, -1, -1}}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w sim.OrderSlice
+	if err := json.Unmarshal(b, &w); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if fmt.Sprintf("%#v", w) != fmt.Sprintf("%#v", v) || w.C2 != nil {
+		t.Errorf("JSON %s\nread back %#v\nwant      %#v", b, w, v)
+	}
+	for q := range v.F {
+		if math.Float64bits(v.F[q]) != math.Float64bits(w.F[q]) && !math.IsNaN(v.F[q]) {
+			t.Errorf("value %d: %v read back as %v", q, v.F[q], w.F[q])
+		}
+	}
+	if err := json.Unmarshal([]byte(`{"f": [1, "many"]}`), &w); err == nil {
+		t.Error(`"many" read as a number`)
+	}
+
+	cfg := mcConfig(t, "scene=fluct&n=4&N=8&T=1&k=2&reps=6")
+	obs, _ := sim.ObservableByName("risk")
+	alphas := []float64{0.5, 0.25}
+	want, err := sim.WeakErrorsMC(cfg, alphas, obs, sim.MCOptions{}, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shards [][][]sim.OrderSlice
+	for k := 0; k < 2; k++ {
+		sl := shardSlices(t, cfg, alphas, obs, sim.MCOptions{}, k, 2)
+		b, err := json.Marshal(sl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back [][]sim.OrderSlice
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		shards = append(shards, back)
+	}
+	got, err := mergeShards(cfg, alphas, obs, sim.MCOptions{}, shards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePoints(t, "network through JSON", got, want)
 }

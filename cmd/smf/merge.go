@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -51,78 +50,19 @@ type partFile struct {
 	Rates [][]partSlice `json:"rates"`
 }
 
-// partSlice is a sim.OrderSlice with its numbers as JSON can hold them all
-// (floats).
+// partSlice is a sim.OrderSlice with its method by name.
 type partSlice struct {
-	Rate       int     `json:"rate"`
-	Alpha      float64 `json:"alpha"`
-	Track      int     `json:"track"`
-	Method     string  `json:"method"`
-	Reps       int     `json:"reps"`
-	Lo         int     `json:"lo"`
-	Hi         int     `json:"hi"`
-	F          floats  `json:"f"`
-	C1         floats  `json:"c1,omitempty"`
-	C2         floats  `json:"c2,omitempty"`
-	DivergedAt []int   `json:"diverged_at"`
-}
-
-// floats is a []float64 whose JSON form holds every value exactly: finite
-// numbers in the shortest form that reads back to the same bits (-0
-// included), and the strings "NaN", "+Inf" and "-Inf".
-type floats []float64
-
-// MarshalJSON writes the values as a JSON array.
-func (f floats) MarshalJSON() ([]byte, error) {
-	b := []byte{'['}
-	for i, v := range f {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		switch {
-		case math.IsNaN(v):
-			b = append(b, `"NaN"`...)
-		case math.IsInf(v, 1):
-			b = append(b, `"+Inf"`...)
-		case math.IsInf(v, -1):
-			b = append(b, `"-Inf"`...)
-		default:
-			b = strconv.AppendFloat(b, v, 'g', -1, 64)
-		}
-	}
-	return append(b, ']'), nil
-}
-
-// UnmarshalJSON reads what MarshalJSON writes.
-func (f *floats) UnmarshalJSON(b []byte) error {
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	out := make(floats, len(raw))
-	for i, r := range raw {
-		var s string
-		if json.Unmarshal(r, &s) == nil {
-			switch s {
-			case "NaN":
-				out[i] = math.NaN()
-			case "+Inf":
-				out[i] = math.Inf(1)
-			case "-Inf":
-				out[i] = math.Inf(-1)
-			default:
-				return fmt.Errorf("value %q is not a number", s)
-			}
-			continue
-		}
-		v, err := strconv.ParseFloat(string(r), 64)
-		if err != nil {
-			return fmt.Errorf("value %s is not a number", r)
-		}
-		out[i] = v
-	}
-	*f = out
-	return nil
+	Rate       int            `json:"rate"`
+	Alpha      float64        `json:"alpha"`
+	Track      int            `json:"track"`
+	Method     string         `json:"method"`
+	Reps       int            `json:"reps"`
+	Lo         int            `json:"lo"`
+	Hi         int            `json:"hi"`
+	F          sim.JSONFloats `json:"f"`
+	C1         sim.JSONFloats `json:"c1,omitempty"`
+	C2         sim.JSONFloats `json:"c2,omitempty"`
+	DivergedAt []int          `json:"diverged_at"`
 }
 
 // toPart returns v as JSON holds it.
