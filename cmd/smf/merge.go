@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -42,6 +44,9 @@ type partFile struct {
 	// Fingerprint is sim.OrderRun.Fingerprint of the experiment; every part
 	// and the merge's own experiment must have the same.
 	Fingerprint string `json:"fingerprint"`
+	// Build names the smf that wrote the part (buildID); a merge of parts
+	// of different builds warns.
+	Build string `json:"build"`
 	// Shard is K, Shards is N.
 	Shard  int `json:"shard"`
 	Shards int `json:"shards"`
@@ -95,6 +100,21 @@ func parseShard(s string) (k, n int, err error) {
 	return k, n, nil
 }
 
+// buildID names this smf: the Go version, the target and, where the build
+// recorded them, GOAMD64 and the version control revision.
+func buildID() string {
+	id := runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range bi.Settings {
+			switch kv.Key {
+			case "GOAMD64", "vcs.revision", "vcs.modified":
+				id += " " + kv.Key + "=" + kv.Value
+			}
+		}
+	}
+	return id
+}
+
 // maxShards bounds N of -shard K/N.
 const maxShards = 1 << 20
 
@@ -116,6 +136,7 @@ func canonicalArgs(fs *flag.FlagSet) []string {
 // writePart writes the part file of shard k of n to name (through a
 // temporary file renamed when complete), or to w when name is "".
 func writePart(w io.Writer, name string, p *partFile) error {
+	p.Build = buildID()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // the query's & as it is
@@ -143,6 +164,8 @@ func writePart(w io.Writer, name string, p *partFile) error {
 type mergeInput struct {
 	args        []string
 	fingerprint string
+	build       string      // the build of the first part
+	warnings    []string    // builds that differ
 	names       []string    // the files, by shard
 	parts       []*partFile // by shard
 }
@@ -175,7 +198,7 @@ func readParts(names []string) (*mergeInput, error) {
 			return nil, fmt.Errorf("%s: malformed part file (shard %d of %d, %d arguments, fingerprint %q)", name, p.Shard, p.Shards, len(p.Args), p.Fingerprint)
 		}
 		if in == nil {
-			in = &mergeInput{args: p.Args, fingerprint: p.Fingerprint, names: make([]string, p.Shards), parts: make([]*partFile, p.Shards)}
+			in = &mergeInput{args: p.Args, fingerprint: p.Fingerprint, build: p.Build, names: make([]string, p.Shards), parts: make([]*partFile, p.Shards)}
 			first = name
 		}
 		if p.Shards != len(in.parts) {
@@ -186,6 +209,9 @@ func readParts(names []string) (*mergeInput, error) {
 		}
 		if p.Fingerprint != in.fingerprint {
 			return nil, fmt.Errorf("%s and %s ran different configurations (fingerprints %s and %s: another data file or another smf?)", first, name, in.fingerprint, p.Fingerprint)
+		}
+		if p.Build != in.build {
+			in.warnings = append(in.warnings, fmt.Sprintf("%s was written by smf %q, %s by %q: the numbers agree only where both compute alike", name, p.Build, first, in.build))
 		}
 		if prev := in.names[p.Shard]; prev != "" {
 			return nil, fmt.Errorf("shard %d/%d given twice: %s and %s", p.Shard, p.Shards, prev, name)
@@ -200,6 +226,9 @@ func readParts(names []string) (*mergeInput, error) {
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("missing shard(s) %s of %d (shards count from 0)", strings.Join(missing, ", "), len(in.parts))
+	}
+	if b := buildID(); in.build != b {
+		in.warnings = append(in.warnings, fmt.Sprintf("the parts were written by smf %q, this is %q: the numbers agree only where both compute alike", in.build, b))
 	}
 	return in, nil
 }
@@ -266,6 +295,9 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 	in, err := readParts(fs.Args())
 	if err != nil {
 		return err
+	}
+	for _, w := range in.warnings {
+		fmt.Fprintln(stderr, "smf: warning:", w)
 	}
 	return orderCommand(in.args, in, stdout, stderr)
 }

@@ -160,6 +160,11 @@ func TestMergeErrors(t *testing.T) {
 			t.Logf("%s: %v", c.name, err)
 		}
 	}
+	// Parts of another smf build merge, with a warning.
+	odd := edit("b.json", func(p map[string]any) { p["build"] = "go0 plan9/mips" })
+	if out, stderr, err := runSmf("merge", parts[0], odd, parts[2]); err != nil || !strings.Contains(stderr, "warning: "+odd+` was written by smf "go0 plan9/mips"`) || !strings.Contains(out, "order smf") {
+		t.Errorf("another build: %v\n%s\n%s", err, stderr, out)
+	}
 	// The data file changed between the shards and the merge.
 	os.WriteFile(data, []byte("xi\n0.5\n1.25\n"), 0o644)
 	if _, _, err := runSmf(append([]string{"merge"}, parts...)...); err == nil || !strings.Contains(err.Error(), "another configuration") {
