@@ -86,16 +86,25 @@
 
   // ---- loading -------------------------------------------------------------
 
-  // A fatal error (no WebAssembly, the program failed or stopped): shown
-  // over the canvas area, as text.
-  function loadError(msg) {
+  // A fatal error (no WebAssembly, a file that did not load, the program
+  // stopped): shown over the canvas area, as text, and the control panel,
+  // which can do nothing without the program, is hidden (html.failed). With
+  // retry, a Retry button calls it.
+  function loadError(msg, retry) {
     let p = $("#loading");
     if (!p) {
-      p = el("p", { id: "loading", role: "alert" });
+      p = el("p", { id: "loading" });
       doc.body.append(p);
     }
+    p.setAttribute("role", "alert");
     p.classList.add("error");
     p.textContent = "smflow stopped: " + msg;
+    if (retry) {
+      const b = el("button", { type: "button", class: "retry", text: "Retry" });
+      b.addEventListener("click", retry, { once: true });
+      p.append(" ", b);
+    }
+    doc.documentElement.classList.add("failed");
   }
 
   // Milestones of the start, in ms since navigation start (read by the tests).
@@ -127,9 +136,136 @@
     setTimeout(initOnce, 5000);
   };
 
+  // The time a download may go without receiving a byte before it is given
+  // up (ms): 30 s, or the seconds of the attribute data-loadtimeout of the
+  // <html> element (the tests set it; no query key, which Go would report).
+  function loadTimeout() {
+    const v = Number(doc.documentElement.dataset.loadtimeout);
+    return v > 0 ? v * 1000 : 30000;
+  }
+
+  // A LoadFailure is a load error whose message names the file and the cause.
+  class LoadFailure extends Error {}
+
+  const MB = (n) => (n / 1e6).toFixed(1) + " MB";
+
+  // fetchBytes downloads url once and returns its bytes, calling progress(got,
+  // total) on each piece (total: the Content-Length, 0 when unknown or when
+  // it counts compressed bytes, as with Content-Encoding br or gzip, while
+  // got counts decoded bytes). It throws a LoadFailure naming the cause: an
+  // HTTP status, an unreachable server, a download cut short, or no data for
+  // loadTimeout() ms.
+  async function fetchBytes(url, progress) {
+    const ctl = new AbortController();
+    const limit = loadTimeout();
+    let timedOut = false, timer = 0;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; ctl.abort(); }, limit);
+    };
+    let got = 0, total = 0;
+    const stalled = () => new LoadFailure(url + " did not arrive: no data for " + limit / 1000 +
+      " s (" + (got ? "stopped after " + got + " bytes" : "no answer from the server") +
+      "). The network or the server is slow or down.");
+    arm();
+    try {
+      let resp;
+      try {
+        resp = await fetch(url, { signal: ctl.signal });
+      } catch (e) {
+        if (timedOut) throw stalled();
+        throw new LoadFailure(url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.");
+      }
+      if (!resp.ok) {
+        throw new LoadFailure(url + " was not found on the server (HTTP " + resp.status +
+          (resp.statusText ? " " + resp.statusText : "") + ").");
+      }
+      if (!resp.headers.get("Content-Encoding")) total = Number(resp.headers.get("Content-Length")) || 0;
+      if (!resp.body) return new Uint8Array(await resp.arrayBuffer());
+      const reader = resp.body.getReader();
+      const parts = [];
+      for (;;) {
+        let r;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          if (timedOut) throw stalled();
+          throw new LoadFailure(url + " is cut short: the download broke off after " + got +
+            (total ? " of " + total : "") + " bytes (" + (e && e.message || e) + ").");
+        }
+        if (r.done) break;
+        parts.push(r.value);
+        got += r.value.length;
+        arm();
+        progress(got, total);
+      }
+      if (total && got !== total) {
+        throw new LoadFailure(url + " is cut short: got " + got + " of " + total + " bytes.");
+      }
+      const out = new Uint8Array(got);
+      let at = 0;
+      for (const c of parts) { out.set(c, at); at += c.length; }
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // showProgress writes the download's progress in the loading line.
+  function showProgress(got, total) {
+    const p = $("#loading");
+    if (!p) return;
+    p.textContent = "Loading the simulation\u2026 " +
+      (total ? Math.floor(100 * got / total) + " % of " + MB(total) : MB(got));
+  }
+
+  // whyNoGo names why wasm_exec.js (Go's loader, which defines Go) did not
+  // run: its HTTP status, an unreachable server, or a file without Go.
+  async function whyNoGo() {
+    const url = "wasm_exec.js";
+    try {
+      const r = await fetch(url, { method: "HEAD", cache: "no-cache" });
+      if (!r.ok) return url + " was not found on the server (HTTP " + r.status + (r.statusText ? " " + r.statusText : "") + ").";
+      return url + " loaded but did not define Go (a wrong or damaged file, or blocked by the page's security policy).";
+    } catch (e) {
+      return url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.";
+    }
+  }
+
+  // start downloads smflow.wasm once, compiles it from those bytes and runs
+  // it. Each failure shows its own message (loadError); those the network
+  // may cure offer a Retry, which starts again.
   async function start() {
-    if (!("WebAssembly" in window) || typeof Go !== "function") {
-      loadError("this browser has no WebAssembly support.");
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      loadError("this browser has no WebAssembly support (or it is turned off); smflow needs it. Try a recent Firefox, Chrome, Edge or Safari.");
+      return;
+    }
+    if (typeof Go !== "function") {
+      loadError(await whyNoGo(), () => location.reload());
+      return;
+    }
+    const retry = () => {
+      const p = $("#loading");
+      p.classList.remove("error");
+      p.setAttribute("role", "status");
+      p.textContent = "Loading the simulation\u2026";
+      doc.documentElement.classList.remove("failed");
+      start();
+    };
+    const url = "smflow.wasm";
+    let bytes;
+    try {
+      bytes = await fetchBytes(url, showProgress);
+    } catch (e) {
+      loadError(e instanceof LoadFailure ? e.message : url + ": " + (e && e.message || e), retry);
+      return;
+    }
+    times.downloaded = performance.now();
+    const magic = [0x00, 0x61, 0x73, 0x6d];
+    if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+      const head = new TextDecoder().decode(bytes.subarray(0, 40)).replace(/[^\x20-\x7e]/g, "?");
+      loadError(url + " is not a WebAssembly program (" + bytes.length + " bytes, starting \u201c" + head +
+        "\u201d): the server sent another file in its place.", retry);
       return;
     }
     const go = new Go();
@@ -138,18 +274,14 @@
     go.env = Object.assign({}, go.env, { GOGC: "400" });
     let inst;
     try {
-      const resp = fetch("smflow.wasm");
-      try {
-        inst = await WebAssembly.instantiateStreaming(resp, go.importObject);
-      } catch (e) {
-        // A server with the wrong MIME type: fall back to a buffer.
-        const buf = await (await fetch("smflow.wasm")).arrayBuffer();
-        inst = await WebAssembly.instantiate(buf, go.importObject);
-      }
+      inst = await WebAssembly.instantiate(bytes, go.importObject);
     } catch (e) {
-      loadError(String(e && e.message || e));
+      const cut = e instanceof WebAssembly.CompileError;
+      loadError(url + (cut ? " is cut short or damaged: its " + bytes.length + " bytes do not compile (" :
+        " cannot be started (") + (e && e.message || e) + ").", retry);
       return;
     }
+    bytes = null;
     times.instantiated = performance.now();
     go.run(inst.instance).then(() => {
       window.smflowExited = true;
