@@ -29,7 +29,7 @@ type faultyServer struct {
 	url string
 
 	mu       sync.Mutex
-	wasmMode string // "ok", "404", "cut", "short", "html", "stall", "hang"
+	wasmMode string // "ok", "404", "500", "cut", "short", "html", "stall", "hang"
 	execMode string // wasm_exec.js: "ok", "404", "drop"
 	wasmHits int
 
@@ -106,6 +106,9 @@ func (fs *faultyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		switch wasmMode {
 		case "404":
 			http.NotFound(w, r)
+			return
+		case "500":
+			http.Error(w, "the disk is on fire", http.StatusInternalServerError)
 			return
 		case "html": // a host that answers every path with its page
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -206,6 +209,8 @@ func TestLoadFailures(t *testing.T) {
 	}{
 		{name: "wasm 404", wasm: "404", exec: "ok",
 			want: []string{"smflow.wasm", "not found", "HTTP 404"}, hits: 1, retry: true},
+		{name: "wasm 500", wasm: "500", exec: "ok",
+			want: []string{"smflow.wasm", "could not be fetched", "HTTP 500 Internal Server Error"}, hits: 1, retry: true},
 		{name: "wasm cut off", wasm: "cut", exec: "ok",
 			want: []string{"smflow.wasm", "cut short", "after ", "bytes"}, hits: 1, retry: true},
 		{name: "wasm file short", wasm: "short", exec: "ok",

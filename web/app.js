@@ -98,7 +98,7 @@
     }
     p.setAttribute("role", "alert");
     p.classList.add("error");
-    p.textContent = "smflow stopped: " + msg;
+    p.textContent = (api ? "smflow stopped: " : "smflow cannot start: ") + msg;
     if (retry) {
       const b = el("button", { type: "button", class: "retry", text: "Retry" });
       b.addEventListener("click", retry, { once: true });
@@ -149,6 +149,14 @@
 
   const MB = (n) => (n / 1e6).toFixed(1) + " MB";
 
+  // httpFailure names the HTTP status of a failed answer for url.
+  function httpFailure(url, resp) {
+    const status = "HTTP " + resp.status + (resp.statusText ? " " + resp.statusText : "");
+    return resp.status === 404 || resp.status === 410 ?
+      url + " was not found on the server (" + status + ")." :
+      url + " could not be fetched: the server answered " + status + ".";
+  }
+
   // fetchBytes downloads url once and returns its bytes, calling progress(got,
   // total) on each piece (total: the Content-Length, 0 when unknown or when
   // it counts compressed bytes, as with Content-Encoding br or gzip, while
@@ -176,10 +184,7 @@
         if (timedOut) throw stalled();
         throw new LoadFailure(url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.");
       }
-      if (!resp.ok) {
-        throw new LoadFailure(url + " was not found on the server (HTTP " + resp.status +
-          (resp.statusText ? " " + resp.statusText : "") + ").");
-      }
+      if (!resp.ok) throw new LoadFailure(httpFailure(url, resp));
       if (!resp.headers.get("Content-Encoding")) total = Number(resp.headers.get("Content-Length")) || 0;
       if (!resp.body) return new Uint8Array(await resp.arrayBuffer());
       const reader = resp.body.getReader();
@@ -225,7 +230,7 @@
     const url = "wasm_exec.js";
     try {
       const r = await fetch(url, { method: "HEAD", cache: "no-cache" });
-      if (!r.ok) return url + " was not found on the server (HTTP " + r.status + (r.statusText ? " " + r.statusText : "") + ").";
+      if (!r.ok) return httpFailure(url, r);
       return url + " loaded but did not define Go (a wrong or damaged file, or blocked by the page's security policy).";
     } catch (e) {
       return url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.";
