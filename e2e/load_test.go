@@ -29,7 +29,7 @@ type faultyServer struct {
 	url string
 
 	mu       sync.Mutex
-	wasmMode string // "ok", "404", "500", "cut", "short", "html", "stall", "hang"
+	wasmMode string // "ok", "404", "500", "cut", "short", "html", "htmlwasm", "stall", "hang"
 	execMode string // wasm_exec.js: "ok", "404", "drop"
 	wasmHits int
 
@@ -110,8 +110,11 @@ func (fs *faultyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case "500":
 			http.Error(w, "the disk is on fire", http.StatusInternalServerError)
 			return
-		case "html": // a host that answers every path with its page
+		case "html", "htmlwasm": // a host that answers every path with its page
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if wasmMode == "htmlwasm" { // and calls it a wasm file
+				w.Header().Set("Content-Type", "application/wasm")
+			}
 			fmt.Fprint(w, "<!doctype html><title>Welcome</title><p>Welcome to our site.</p>")
 			return
 		case "short": // a complete answer of a file cut short on the disk
@@ -216,6 +219,8 @@ func TestLoadFailures(t *testing.T) {
 		{name: "wasm file short", wasm: "short", exec: "ok",
 			want: []string{"smflow.wasm", "cut short or damaged", "do not compile"}, hits: 1, retry: true},
 		{name: "wasm is a page", wasm: "html", exec: "ok",
+			want: []string{"smflow.wasm", "not a WebAssembly program", "<!doctype html>"}, hits: 1, retry: true},
+		{name: "wasm is a page typed wasm", wasm: "htmlwasm", exec: "ok",
 			want: []string{"smflow.wasm", "not a WebAssembly program", "<!doctype html>"}, hits: 1, retry: true},
 		{name: "wasm_exec.js 404", wasm: "ok", exec: "404",
 			want: []string{"wasm_exec.js", "not found", "HTTP 404"}, hits: 0, retry: true},

@@ -157,13 +157,18 @@
       url + " could not be fetched: the server answered " + status + ".";
   }
 
-  // fetchBytes downloads url once and returns its bytes, calling progress(got,
-  // total) on each piece (total: the Content-Length, 0 when unknown or when
-  // it counts compressed bytes, as with Content-Encoding br or gzip, while
-  // got counts decoded bytes). It throws a LoadFailure naming the cause: an
-  // HTTP status, an unreachable server, a download cut short, or no data for
-  // loadTimeout() ms.
-  async function fetchBytes(url, progress) {
+  // loadWasm downloads the WebAssembly program url once and instantiates it
+  // with imports, calling progress(got, total) as bytes arrive (total: the
+  // Content-Length, 0 when unknown or when it counts compressed bytes, as
+  // with Content-Encoding br or gzip, while got counts decoded bytes). With
+  // the type application/wasm the browser compiles the response while it
+  // arrives (and may reuse the compiled code next time), and a clone of it
+  // (the same download, not another request) counts the bytes; with another
+  // type the bytes are read and then compiled. It throws a LoadFailure that
+  // names the cause: an HTTP status, an unreachable server, a download cut
+  // short, no data for loadTimeout() ms, a file that is not WebAssembly or
+  // does not compile.
+  async function loadWasm(url, imports, progress) {
     const ctl = new AbortController();
     const limit = loadTimeout();
     let timedOut = false, timer = 0;
@@ -175,6 +180,50 @@
     const stalled = () => new LoadFailure(url + " did not arrive: no data for " + limit / 1000 +
       " s (" + (got ? "stopped after " + got + " bytes" : "no answer from the server") +
       "). The network or the server is slow or down.");
+
+    // readAll reads body to its end, counting the bytes; it returns them
+    // when keep is true, else only the first 40 (to name a wrong file).
+    async function readAll(body, keep) {
+      const reader = body.getReader();
+      const parts = [];
+      for (;;) {
+        let r;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          throw timedOut ? stalled() : new LoadFailure(url + " is cut short: the download broke off after " +
+            got + (total ? " of " + total : "") + " bytes (" + (e && e.message || e) + ").");
+        }
+        if (r.done) break;
+        if (keep || got < 40) parts.push(r.value);
+        got += r.value.length;
+        arm();
+        progress(got, total);
+      }
+      clearTimeout(timer); // compiling is not downloading
+      if (total && got !== total) {
+        throw new LoadFailure(url + " is cut short: got " + got + " of " + total + " bytes.");
+      }
+      const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of parts) { out.set(c, at); at += c.length; }
+      return out;
+    }
+
+    // notWasm names a file whose first bytes (head) are not WebAssembly's.
+    function notWasm(head) {
+      const magic = [0x00, 0x61, 0x73, 0x6d];
+      if (head.length >= 4 && magic.every((b, i) => head[i] === b)) return "";
+      const text = new TextDecoder().decode(head.subarray(0, 40)).replace(/[^\x20-\x7e]/g, "?");
+      return url + " is not a WebAssembly program (" + got + " bytes, starting \u201c" + text +
+        "\u201d): the server sent another file in its place.";
+    }
+
+    // compileFailure names why a complete download did not instantiate.
+    const compileFailure = (e) => new LoadFailure(url + (e instanceof WebAssembly.CompileError ?
+      " is cut short or damaged: its " + got + " bytes do not compile (" : " cannot be started (") +
+      (e && e.message || e) + ").");
+
     arm();
     try {
       let resp;
@@ -186,31 +235,31 @@
       }
       if (!resp.ok) throw new LoadFailure(httpFailure(url, resp));
       if (!resp.headers.get("Content-Encoding")) total = Number(resp.headers.get("Content-Length")) || 0;
-      if (!resp.body) return new Uint8Array(await resp.arrayBuffer());
-      const reader = resp.body.getReader();
-      const parts = [];
-      for (;;) {
-        let r;
+      const streaming = typeof WebAssembly.instantiateStreaming === "function" &&
+        /^application\/wasm\b/.test(resp.headers.get("Content-Type") || "");
+      if (!streaming) {
+        const bytes = await readAll(resp.body, true);
+        const why = notWasm(bytes);
+        if (why) throw new LoadFailure(why);
         try {
-          r = await reader.read();
+          return await WebAssembly.instantiate(bytes, imports);
         } catch (e) {
-          if (timedOut) throw stalled();
-          throw new LoadFailure(url + " is cut short: the download broke off after " + got +
-            (total ? " of " + total : "") + " bytes (" + (e && e.message || e) + ").");
+          throw compileFailure(e);
         }
-        if (r.done) break;
-        parts.push(r.value);
-        got += r.value.length;
-        arm();
-        progress(got, total);
       }
-      if (total && got !== total) {
-        throw new LoadFailure(url + " is cut short: got " + got + " of " + total + " bytes.");
+      // The count's outcome, caught at once (no unhandled rejection).
+      const counted = readAll(resp.clone().body, false).then((head) => ({ head }), (err) => ({ err }));
+      let inst, compileErr;
+      try {
+        inst = await WebAssembly.instantiateStreaming(resp, imports);
+      } catch (e) {
+        compileErr = e;
       }
-      const out = new Uint8Array(got);
-      let at = 0;
-      for (const c of parts) { out.set(c, at); at += c.length; }
-      return out;
+      const c = await counted; // a broken or stalled download is the cause
+      if (c.err) throw c.err;
+      if (!compileErr) return inst;
+      const why = notWasm(c.head);
+      throw why ? new LoadFailure(why) : compileFailure(compileErr);
     } finally {
       clearTimeout(timer);
     }
@@ -237,8 +286,7 @@
     }
   }
 
-  // start downloads smflow.wasm once, compiles it from those bytes and runs
-  // it. Each failure shows its own message (loadError); those the network
+  // start downloads smflow.wasm once (loadWasm), compiles it and runs it. Each failure shows its own message (loadError); those the network
   // may cure offer a Retry, which starts again.
   async function start() {
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
@@ -258,35 +306,17 @@
       start();
     };
     const url = "smflow.wasm";
-    let bytes;
-    try {
-      bytes = await fetchBytes(url, showProgress);
-    } catch (e) {
-      loadError(e instanceof LoadFailure ? e.message : url + ": " + (e && e.message || e), retry);
-      return;
-    }
-    times.downloaded = performance.now();
-    const magic = [0x00, 0x61, 0x73, 0x6d];
-    if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
-      const head = new TextDecoder().decode(bytes.subarray(0, 40)).replace(/[^\x20-\x7e]/g, "?");
-      loadError(url + " is not a WebAssembly program (" + bytes.length + " bytes, starting \u201c" + head +
-        "\u201d): the server sent another file in its place.", retry);
-      return;
-    }
     const go = new Go();
     // Fewer garbage collections while starting; Go sets the usual GOGC=100
     // after the first frame.
     go.env = Object.assign({}, go.env, { GOGC: "400" });
     let inst;
     try {
-      inst = await WebAssembly.instantiate(bytes, go.importObject);
+      inst = await loadWasm(url, go.importObject, showProgress);
     } catch (e) {
-      const cut = e instanceof WebAssembly.CompileError;
-      loadError(url + (cut ? " is cut short or damaged: its " + bytes.length + " bytes do not compile (" :
-        " cannot be started (") + (e && e.message || e) + ").", retry);
+      loadError(e instanceof LoadFailure ? e.message : url + ": " + (e && e.message || e), retry);
       return;
     }
-    bytes = null;
     times.instantiated = performance.now();
     go.run(inst.instance).then(() => {
       window.smflowExited = true;
