@@ -182,7 +182,7 @@ func runCtx(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	p.done()
 	for i, tr := range s.Tracks() {
 		if st := s.Status(i); st.Diverged {
-			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (frozen at its last finite state)\n", tr.Method, st.At, st.Reps, tr.Reps)
+			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (their rows have empty coordinates and the note \"diverged at t = ...\")\n", tr.Method, st.At, st.Reps, tr.Reps)
 		}
 	}
 	if af != nil {
