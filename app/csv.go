@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"smflow/sim"
 )
@@ -9,13 +10,16 @@ import (
 // AppendStateCSV appends the state of every track of s to dst as CSV, one
 // row per point:
 //
-//	method,rep,point,t,z1,...,zd
+//	method,rep,point,t,z1,...,zd,note
 //
 // with d the largest number of coordinates of a track (shorter points leave
 // the last cells empty). The coordinate columns are named after the model's
 // coordinates (sim.CoordNames: a,w,b for a network's neurons of the form
 // awb, z1..zd for a point problem). Numbers are written in the shortest form
-// that reads back to the same float64.
+// that reads back to the same float64. A replica that diverged (left the
+// finite numbers at step k <= s.Steps(); sim.Track.DivergedAt) has no state
+// at t: its coordinates are empty and its note says "diverged at t = alpha*k"
+// (the note is empty otherwise). `smf run` writes the same rows.
 func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 	d := 0
 	for _, tr := range s.Tracks() {
@@ -32,12 +36,15 @@ func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 			dst = strconv.AppendInt(dst, int64(j), 10)
 		}
 	}
-	dst = append(dst, '\n')
+	dst = append(dst, ",note\n"...)
 	t := s.Time()
+	alpha := s.Config().Alpha
 	for _, tr := range s.Tracks() {
 		name := tr.Method.String()
 		for r := 0; r < tr.Reps; r++ {
 			z := tr.Replica(r)
+			at := tr.DivergedAt[r]
+			gone := at >= 0 && at <= s.Steps()
 			for k := 0; k < tr.N; k++ {
 				dst = append(dst, name...)
 				dst = append(dst, ',')
@@ -48,9 +55,14 @@ func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 				dst = appendFloat(dst, t)
 				for j := 0; j < d; j++ {
 					dst = append(dst, ',')
-					if j < tr.D {
+					if j < tr.D && !gone {
 						dst = appendFloat(dst, z[k*tr.D+j])
 					}
+				}
+				dst = append(dst, ',')
+				if gone {
+					dst = append(dst, "diverged at t = "...)
+					dst = appendFloat(dst, alpha*float64(at))
 				}
 				dst = append(dst, '\n')
 			}
@@ -62,13 +74,30 @@ func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
 // AppendSeriesCSV appends the plotted series to dst as CSV, one row per
 // point of a series:
 //
-//	series,t,y,se
+//	series,t,y,se,note
 //
-// The se cell is empty when the series has no standard errors. Series names
-// are quoted when they contain a comma, a quote or a line break. The t and y
-// columns take the names the series give them (Series.XName, YName: the
-// order scene's series are over alpha), those of the first series.
+// The se cell is empty when the series has no standard errors. A value
+// that is not finite (NaN, +-Inf) is never written: its cell is empty and
+// the note says "undefined". Series names are quoted when they contain a
+// comma, a quote or a line break. The t and y columns take the names the
+// series give them (Series.XName, YName: the order scene's series are over
+// alpha), those of the first series. AppendSimSeriesCSV also notes the
+// divergence of the methods.
 func AppendSeriesCSV(dst []byte, series []Series) []byte {
+	return appendSeriesCSV(dst, series, nil)
+}
+
+// AppendSimSeriesCSV is AppendSeriesCSV for the series of a view of s: the
+// note of a time series (one over t) of a method that has diverged
+// replicas by time t says "k of n replicas diverged" (the value is then the
+// mean over the n - k others; empty when k = n). A series belongs to the
+// method whose label ends its name in parentheses, "E z1 (SGD)"
+// (seriesMethod).
+func AppendSimSeriesCSV(dst []byte, series []Series, s *sim.Sim) []byte {
+	return appendSeriesCSV(dst, series, s)
+}
+
+func appendSeriesCSV(dst []byte, series []Series, s *sim.Sim) []byte {
 	x, y := "t", "y"
 	if len(series) > 0 {
 		if series[0].XName != "" {
@@ -82,26 +111,81 @@ func AppendSeriesCSV(dst []byte, series []Series) []byte {
 	dst = appendCSVText(dst, x)
 	dst = append(dst, ',')
 	dst = appendCSVText(dst, y)
-	dst = append(dst, ",se\n"...)
-	for _, s := range series {
-		for i := range s.T {
-			if i >= len(s.Y) {
+	dst = append(dst, ",se,note\n"...)
+	for _, sr := range series {
+		tr := seriesMethod(s, sr)
+		for i := range sr.T {
+			if i >= len(sr.Y) {
 				break
 			}
-			dst = appendCSVText(dst, s.Name)
+			undefined := false
+			dst = appendCSVText(dst, sr.Name)
 			dst = append(dst, ',')
-			dst = appendFloat(dst, s.T[i])
+			dst = appendFloat(dst, sr.T[i])
 			dst = append(dst, ',')
-			dst = appendFloat(dst, s.Y[i])
+			if isFinite(sr.Y[i]) {
+				dst = appendFloat(dst, sr.Y[i])
+			} else {
+				undefined = true
+			}
 			dst = append(dst, ',')
-			if i < len(s.SE) {
-				dst = appendFloat(dst, s.SE[i])
+			if i < len(sr.SE) {
+				if isFinite(sr.SE[i]) {
+					dst = appendFloat(dst, sr.SE[i])
+				} else {
+					undefined = true
+				}
+			}
+			dst = append(dst, ',')
+			if k := divergedBy(s, tr, sr.T[i]); k > 0 {
+				dst = strconv.AppendInt(dst, int64(k), 10)
+				dst = append(dst, " of "...)
+				dst = strconv.AppendInt(dst, int64(tr.Reps), 10)
+				dst = append(dst, " replicas diverged"...)
+			} else if undefined {
+				dst = append(dst, "undefined"...)
 			}
 			dst = append(dst, '\n')
 		}
 	}
 	return dst
 }
+
+// seriesMethod returns the track of s whose method's label ends the name
+// of the time series sr in parentheses ("E z1 (SGD)" belongs to SGD), or
+// nil: for a nil s, a series over something other than t (XName set), or a
+// name without such a label ("W1 of the risk laws (SGD, SMF)" compares two).
+func seriesMethod(s *sim.Sim, sr Series) *sim.Track {
+	if s == nil || sr.XName != "" {
+		return nil
+	}
+	for _, tr := range s.Tracks() {
+		if strings.HasSuffix(sr.Name, " ("+tr.Method.Label()+")") {
+			return tr
+		}
+	}
+	return nil
+}
+
+// divergedBy returns the number of replicas of tr (a track of s, or nil:
+// 0) that diverged by time t, at step k with alpha*k <= t and k <= the
+// steps of s.
+func divergedBy(s *sim.Sim, tr *sim.Track, t float64) int {
+	if tr == nil {
+		return 0
+	}
+	alpha := s.Config().Alpha
+	n := 0
+	for _, at := range tr.DivergedAt {
+		if at >= 0 && at <= s.Steps() && alpha*float64(at) <= t {
+			n++
+		}
+	}
+	return n
+}
+
+// isFinite reports whether x is neither NaN nor infinite.
+func isFinite(x float64) bool { return x-x == 0 }
 
 func appendFloat(dst []byte, x float64) []byte {
 	return strconv.AppendFloat(dst, x, 'g', -1, 64)

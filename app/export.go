@@ -87,10 +87,11 @@ func (g *Game) StateCSV() []byte {
 	return AppendStateCSV(nil, g.sim)
 }
 
-// SeriesCSV returns the view's plotted series as CSV (AppendSeriesCSV).
+// SeriesCSV returns the view's plotted series as CSV, with the divergence
+// of the methods noted (AppendSimSeriesCSV).
 func (g *Game) SeriesCSV() []byte {
 	if g.view == nil {
 		return nil
 	}
-	return AppendSeriesCSV(nil, g.view.Series())
+	return AppendSimSeriesCSV(nil, g.view.Series(), g.sim)
 }

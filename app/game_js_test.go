@@ -218,7 +218,7 @@ func TestGameSweep(t *testing.T) {
 	if st := g.State(); st.Progress != 1 || !st.Done || len(g.SeriesCSV()) == 0 {
 		t.Errorf("at the end: progress %v, done %v, %d bytes of series", st.Progress, st.Done, len(g.SeriesCSV()))
 	}
-	if csv := string(g.SeriesCSV()); !strings.HasPrefix(csv, "series,alpha,weak_error,se\n") {
+	if csv := string(g.SeriesCSV()); !strings.HasPrefix(csv, "series,alpha,weak_error,se,note\n") {
 		t.Errorf("series CSV header: %.40q", csv)
 	}
 }

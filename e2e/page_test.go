@@ -370,7 +370,7 @@ func TestExport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("series CSV: %v", err)
 	}
-	if strings.Join(rows[0], ",") != "series,t,y,se" {
+	if strings.Join(rows[0], ",") != "series,t,y,se,note" {
 		t.Errorf("series CSV header %v", rows[0])
 	}
 	tb.noErrors()

@@ -180,8 +180,9 @@ func (s *Sim) advance(tr *Track, r int, w *worker, from, to int) {
 
 // part takes substeps a to b-1 of step i of replica r of tr (SGD has the
 // one substep 0). The state is saved at substep 0; after the last substep
-// a replica that left the finite numbers is put back to its last finite
-// state and frozen (DivergedAt = i+1). A frozen replica does not move.
+// a replica that left the finite numbers (a coordinate beyond divergeBound,
+// see bounded) is put back to its last state within them and frozen
+// (DivergedAt = i+1). A frozen replica does not move.
 func (s *Sim) part(tr *Track, r int, w *worker, i, a, b int) {
 	if tr.DivergedAt[r] >= 0 {
 		return
@@ -212,10 +213,32 @@ func (s *Sim) part(tr *Track, r int, w *worker, i, a, b int) {
 			return
 		}
 	}
-	if !finite(z) {
+	if !bounded(z) {
 		copy(z, w.save)
 		tr.DivergedAt[r] = i + 1
 	}
+}
+
+// divergeBound is the largest |z_i| of a state that has not diverged. The
+// statistics of a state are polynomials of degree up to 4 in its
+// coordinates and the data (second moments z_k . z_l, losses (x . z - y)^2,
+// and their variances), summed over up to about 1e12 terms: with |z_i| <=
+// 1e50 and data within 1e6 (the query's limits) they stay below
+// 1e12 * (1e6 * 1e50)^4 = 1e236, within float64 (MaxFloat64 ~ 1.8e308).
+// Only a method past its stability limit gets there (SGD then grows by a
+// fixed factor per step, and would overflow soon after): reporting it as
+// diverged there replaces statistics that would be Inf or NaN while the
+// method still said ok.
+const divergeBound = 1e50
+
+// bounded reports whether every |z_i| <= divergeBound (false for NaN).
+func bounded(z []float64) bool {
+	for _, v := range z {
+		if !(v <= divergeBound && v >= -divergeBound) {
+			return false
+		}
+	}
+	return true
 }
 
 func finite(z []float64) bool {

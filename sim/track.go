@@ -18,7 +18,9 @@ type Status struct {
 
 // A Track is the state of one method: Reps replicas of N points in R^D,
 // replica r's point k at Z[(r*N+k)*D : (r*N+k+1)*D]. A replica that left
-// the finite numbers keeps its last finite state and is frozen.
+// the finite numbers (a coordinate not finite or beyond |z_i| = 1e50, where
+// its statistics would overflow: divergeBound) keeps its last state within
+// them and is frozen.
 type Track struct {
 	// Method is the method this track runs.
 	Method Method

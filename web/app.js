@@ -86,16 +86,25 @@
 
   // ---- loading -------------------------------------------------------------
 
-  // A fatal error (no WebAssembly, the program failed or stopped): shown
-  // over the canvas area, as text.
-  function loadError(msg) {
+  // A fatal error (no WebAssembly, a file that did not load, the program
+  // stopped): shown over the canvas area, as text, and the control panel,
+  // which can do nothing without the program, is hidden (html.failed). With
+  // retry, a Retry button calls it.
+  function loadError(msg, retry) {
     let p = $("#loading");
     if (!p) {
-      p = el("p", { id: "loading", role: "alert" });
+      p = el("p", { id: "loading" });
       doc.body.append(p);
     }
+    p.setAttribute("role", "alert");
     p.classList.add("error");
-    p.textContent = "smflow stopped: " + msg;
+    p.textContent = (api ? "smflow stopped: " : "smflow cannot start: ") + msg;
+    if (retry) {
+      const b = el("button", { type: "button", class: "retry", text: "Retry" });
+      b.addEventListener("click", retry, { once: true });
+      p.append(" ", b);
+    }
+    doc.documentElement.classList.add("failed");
   }
 
   // Milestones of the start, in ms since navigation start (read by the tests).
@@ -127,27 +136,185 @@
     setTimeout(initOnce, 5000);
   };
 
+  // The time a download may go without receiving a byte before it is given
+  // up (ms): 30 s, or the seconds of the attribute data-loadtimeout of the
+  // <html> element (the tests set it; no query key, which Go would report).
+  function loadTimeout() {
+    const v = Number(doc.documentElement.dataset.loadtimeout);
+    return v > 0 ? v * 1000 : 30000;
+  }
+
+  // A LoadFailure is a load error whose message names the file and the cause.
+  class LoadFailure extends Error {}
+
+  const MB = (n) => (n / 1e6).toFixed(1) + " MB";
+
+  // httpFailure names the HTTP status of a failed answer for url.
+  function httpFailure(url, resp) {
+    const status = "HTTP " + resp.status + (resp.statusText ? " " + resp.statusText : "");
+    return resp.status === 404 || resp.status === 410 ?
+      url + " was not found on the server (" + status + ")." :
+      url + " could not be fetched: the server answered " + status + ".";
+  }
+
+  // loadWasm downloads the WebAssembly program url once and instantiates it
+  // with imports, calling progress(got, total) as bytes arrive (total: the
+  // Content-Length, 0 when unknown or when it counts compressed bytes, as
+  // with Content-Encoding br or gzip, while got counts decoded bytes). With
+  // the type application/wasm the browser compiles the response while it
+  // arrives (and may reuse the compiled code next time), and a clone of it
+  // (the same download, not another request) counts the bytes; with another
+  // type the bytes are read and then compiled. It throws a LoadFailure that
+  // names the cause: an HTTP status, an unreachable server, a download cut
+  // short, no data for loadTimeout() ms, a file that is not WebAssembly or
+  // does not compile.
+  async function loadWasm(url, imports, progress) {
+    const ctl = new AbortController();
+    const limit = loadTimeout();
+    let timedOut = false, timer = 0;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; ctl.abort(); }, limit);
+    };
+    let got = 0, total = 0;
+    const stalled = () => new LoadFailure(url + " did not arrive: no data for " + limit / 1000 +
+      " s (" + (got ? "stopped after " + got + " bytes" : "no answer from the server") +
+      "). The network or the server is slow or down.");
+
+    // readAll reads body to its end, counting the bytes; it returns them
+    // when keep is true, else only the first 40 (to name a wrong file).
+    async function readAll(body, keep) {
+      const reader = body.getReader();
+      const parts = [];
+      for (;;) {
+        let r;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          throw timedOut ? stalled() : new LoadFailure(url + " is cut short: the download broke off after " +
+            got + (total ? " of " + total : "") + " bytes (" + (e && e.message || e) + ").");
+        }
+        if (r.done) break;
+        if (keep || got < 40) parts.push(r.value);
+        got += r.value.length;
+        arm();
+        progress(got, total);
+      }
+      clearTimeout(timer); // compiling is not downloading
+      if (total && got !== total) {
+        throw new LoadFailure(url + " is cut short: got " + got + " of " + total + " bytes.");
+      }
+      const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of parts) { out.set(c, at); at += c.length; }
+      return out;
+    }
+
+    // notWasm names a file whose first bytes (head) are not WebAssembly's.
+    function notWasm(head) {
+      const magic = [0x00, 0x61, 0x73, 0x6d];
+      if (head.length >= 4 && magic.every((b, i) => head[i] === b)) return "";
+      const text = new TextDecoder().decode(head.subarray(0, 40)).replace(/[^\x20-\x7e]/g, "?");
+      return url + " is not a WebAssembly program (" + got + " bytes, starting \u201c" + text +
+        "\u201d): the server sent another file in its place.";
+    }
+
+    // compileFailure names why a complete download did not instantiate.
+    const compileFailure = (e) => new LoadFailure(url + (e instanceof WebAssembly.CompileError ?
+      " is cut short or damaged: its " + got + " bytes do not compile (" : " cannot be started (") +
+      (e && e.message || e) + ").");
+
+    arm();
+    try {
+      let resp;
+      try {
+        resp = await fetch(url, { signal: ctl.signal });
+      } catch (e) {
+        if (timedOut) throw stalled();
+        throw new LoadFailure(url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.");
+      }
+      if (!resp.ok) throw new LoadFailure(httpFailure(url, resp));
+      if (!resp.headers.get("Content-Encoding")) total = Number(resp.headers.get("Content-Length")) || 0;
+      const streaming = typeof WebAssembly.instantiateStreaming === "function" &&
+        /^application\/wasm\b/.test(resp.headers.get("Content-Type") || "");
+      if (!streaming) {
+        const bytes = await readAll(resp.body, true);
+        const why = notWasm(bytes);
+        if (why) throw new LoadFailure(why);
+        try {
+          return await WebAssembly.instantiate(bytes, imports);
+        } catch (e) {
+          throw compileFailure(e);
+        }
+      }
+      // The count's outcome, caught at once (no unhandled rejection).
+      const counted = readAll(resp.clone().body, false).then((head) => ({ head }), (err) => ({ err }));
+      let inst, compileErr;
+      try {
+        inst = await WebAssembly.instantiateStreaming(resp, imports);
+      } catch (e) {
+        compileErr = e;
+      }
+      const c = await counted; // a broken or stalled download is the cause
+      if (c.err) throw c.err;
+      if (!compileErr) return inst;
+      const why = notWasm(c.head);
+      throw why ? new LoadFailure(why) : compileFailure(compileErr);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // showProgress writes the download's progress in the loading line.
+  function showProgress(got, total) {
+    const p = $("#loading");
+    if (!p) return;
+    p.textContent = "Loading the simulation\u2026 " +
+      (total ? Math.floor(100 * got / total) + " % of " + MB(total) : MB(got));
+  }
+
+  // whyNoGo names why wasm_exec.js (Go's loader, which defines Go) did not
+  // run: its HTTP status, an unreachable server, or a file without Go.
+  async function whyNoGo() {
+    const url = "wasm_exec.js";
+    try {
+      const r = await fetch(url, { method: "HEAD", cache: "no-cache" });
+      if (!r.ok) return httpFailure(url, r);
+      return url + " loaded but did not define Go (a wrong or damaged file, or blocked by the page's security policy).";
+    } catch (e) {
+      return url + " cannot be reached (" + (e && e.message || e) + "): the server is down or the network is off.";
+    }
+  }
+
+  // start downloads smflow.wasm once (loadWasm), compiles it and runs it. Each failure shows its own message (loadError); those the network
+  // may cure offer a Retry, which starts again.
   async function start() {
-    if (!("WebAssembly" in window) || typeof Go !== "function") {
-      loadError("this browser has no WebAssembly support.");
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      loadError("this browser has no WebAssembly support (or it is turned off); smflow needs it. Try a recent Firefox, Chrome, Edge or Safari.");
       return;
     }
+    if (typeof Go !== "function") {
+      loadError(await whyNoGo(), () => location.reload());
+      return;
+    }
+    const retry = () => {
+      const p = $("#loading");
+      p.classList.remove("error");
+      p.setAttribute("role", "status");
+      p.textContent = "Loading the simulation\u2026";
+      doc.documentElement.classList.remove("failed");
+      start();
+    };
+    const url = "smflow.wasm";
     const go = new Go();
     // Fewer garbage collections while starting; Go sets the usual GOGC=100
     // after the first frame.
     go.env = Object.assign({}, go.env, { GOGC: "400" });
     let inst;
     try {
-      const resp = fetch("smflow.wasm");
-      try {
-        inst = await WebAssembly.instantiateStreaming(resp, go.importObject);
-      } catch (e) {
-        // A server with the wrong MIME type: fall back to a buffer.
-        const buf = await (await fetch("smflow.wasm")).arrayBuffer();
-        inst = await WebAssembly.instantiate(buf, go.importObject);
-      }
+      inst = await loadWasm(url, go.importObject, showProgress);
     } catch (e) {
-      loadError(String(e && e.message || e));
+      loadError(e instanceof LoadFailure ? e.message : url + ": " + (e && e.message || e), retry);
       return;
     }
     times.instantiated = performance.now();

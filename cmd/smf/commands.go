@@ -182,7 +182,7 @@ func runCtx(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	p.done()
 	for i, tr := range s.Tracks() {
 		if st := s.Status(i); st.Diverged {
-			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (frozen at its last finite state)\n", tr.Method, st.At, st.Reps, tr.Reps)
+			fmt.Fprintf(stderr, "smf: %s diverged at t = %g in %d of %d replicas (their rows have empty coordinates and the note \"diverged at t = ...\")\n", tr.Method, st.At, st.Reps, tr.Reps)
 		}
 	}
 	if af != nil {
@@ -301,17 +301,23 @@ func writeHeader(w io.Writer, s *sim.Sim) {
 	for i := 1; i <= s.Model().Dim(); i++ {
 		fmt.Fprintf(w, ",z%d", i)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, ",note")
 }
 
-// writeState writes one CSV row per method, replica and point.
+// writeState writes one CSV row per method, replica and point, as the
+// page's state CSV (app.AppendStateCSV): a replica that diverged at step k
+// (sim.Track.DivergedAt) has empty coordinates and the note "diverged at
+// t = alpha*k"; the note is empty otherwise.
 func writeState(w *bufio.Writer, s *sim.Sim) {
 	t := strconv.FormatFloat(s.Time(), 'g', -1, 64)
+	alpha := s.Config().Alpha
 	var buf []byte
 	for _, tr := range s.Tracks() {
 		name := tr.Method.String()
 		for r := 0; r < tr.Reps; r++ {
 			z := tr.Replica(r)
+			at := tr.DivergedAt[r]
+			gone := at >= 0 && at <= s.Steps()
 			for k := 0; k < tr.N; k++ {
 				buf = append(buf[:0], name...)
 				buf = append(buf, ',')
@@ -322,7 +328,14 @@ func writeState(w *bufio.Writer, s *sim.Sim) {
 				buf = append(buf, t...)
 				for _, v := range z[k*tr.D : (k+1)*tr.D] {
 					buf = append(buf, ',')
-					buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+					if !gone {
+						buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+					}
+				}
+				buf = append(buf, ',')
+				if gone {
+					buf = append(buf, "diverged at t = "...)
+					buf = strconv.AppendFloat(buf, alpha*float64(at), 'g', -1, 64)
 				}
 				buf = append(buf, '\n')
 				w.Write(buf)

@@ -9,10 +9,11 @@
 //	smf merge PART.json...
 //	smf params [-json] [-readme README.md]
 //
-// run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
-// final time T (or every DT); hash prints a hash of the final state of every
-// method; order estimates weak errors against SGD over learning rates and
-// fits their order (-exact: exact expectations where sim.HasExact;
+// run writes CSV rows method,rep,point,t,z1,...,zd,note of every method at
+// the final time T (or every DT), a diverged replica with empty coordinates
+// and the note "diverged at t = ..."; hash prints a hash of the final state
+// of every method; order estimates weak errors against SGD over learning
+// rates and fits their order (-exact: exact expectations where sim.HasExact;
 // -csv: rows method,alpha,value,sgd,error,...; its Monte Carlo reduces the
 // variance, -plain switches that off; -shard K/N runs the K-th of N slices of
 // the replicas into a part file); merge prints from the N part files what

@@ -24,7 +24,7 @@ func TestRunCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "method,rep,point,t,z1,z2" {
+	if strings.Join(rows[0], ",") != "method,rep,point,t,z1,z2,note" {
 		t.Errorf("header %v", rows[0])
 	}
 	// times 0, 0.5, 1; two methods; three replicas; one point
