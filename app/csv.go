@@ -7,68 +7,12 @@ import (
 	"smflow/sim"
 )
 
-// AppendStateCSV appends the state of every track of s to dst as CSV, one
-// row per point:
-//
-//	method,rep,point,t,z1,...,zd,note
-//
-// with d the largest number of coordinates of a track (shorter points leave
-// the last cells empty). The coordinate columns are named after the model's
-// coordinates (sim.CoordNames: a,w,b for a network's neurons of the form
-// awb, z1..zd for a point problem). Numbers are written in the shortest form
-// that reads back to the same float64. A replica that diverged (left the
-// finite numbers at step k <= s.Steps(); sim.Track.DivergedAt) has no state
-// at t: its coordinates are empty and its note says "diverged at t = alpha*k"
-// (the note is empty otherwise). `smf run` writes the same rows.
+// AppendStateCSV appends the state CSV of s to dst: its header
+// (sim.AppendStateHeader, method,rep,point,t,z1,...,zd,note) and its rows
+// at the current time (sim.AppendStateRows: a diverged replica has empty
+// coordinates and a note). `smf run` writes the same rows.
 func AppendStateCSV(dst []byte, s *sim.Sim) []byte {
-	d := 0
-	for _, tr := range s.Tracks() {
-		d = max(d, tr.D)
-	}
-	dst = append(dst, "method,rep,point,t"...)
-	names := sim.CoordNames(s.Model())
-	for j := 1; j <= d; j++ {
-		dst = append(dst, ',')
-		if j <= len(names) {
-			dst = appendCSVText(dst, names[j-1])
-		} else {
-			dst = append(dst, 'z')
-			dst = strconv.AppendInt(dst, int64(j), 10)
-		}
-	}
-	dst = append(dst, ",note\n"...)
-	t := s.Time()
-	alpha := s.Config().Alpha
-	for _, tr := range s.Tracks() {
-		name := tr.Method.String()
-		for r := 0; r < tr.Reps; r++ {
-			z := tr.Replica(r)
-			at := tr.DivergedAt[r]
-			gone := at >= 0 && at <= s.Steps()
-			for k := 0; k < tr.N; k++ {
-				dst = append(dst, name...)
-				dst = append(dst, ',')
-				dst = strconv.AppendInt(dst, int64(r), 10)
-				dst = append(dst, ',')
-				dst = strconv.AppendInt(dst, int64(k), 10)
-				dst = append(dst, ',')
-				dst = appendFloat(dst, t)
-				for j := 0; j < d; j++ {
-					dst = append(dst, ',')
-					if j < tr.D && !gone {
-						dst = appendFloat(dst, z[k*tr.D+j])
-					}
-				}
-				dst = append(dst, ',')
-				if gone {
-					dst = append(dst, "diverged at t = "...)
-					dst = appendFloat(dst, alpha*float64(at))
-				}
-				dst = append(dst, '\n')
-			}
-		}
-	}
-	return dst
+	return sim.AppendStateRows(sim.AppendStateHeader(dst, s), s)
 }
 
 // AppendSeriesCSV appends the plotted series to dst as CSV, one row per

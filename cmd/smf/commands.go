@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -142,8 +141,10 @@ func runCtx(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	// complete snapshot, or the write failed.
 	snapshots := 0
 	var lastT float64
+	var rows []byte
 	snapshot := func() error {
-		writeState(bw, s)
+		rows = sim.AppendStateRows(rows[:0], s)
+		bw.Write(rows)
 		if err := bw.Flush(); err != nil {
 			return fmt.Errorf("writing %s: %w", outName(*out), err)
 		}
@@ -151,7 +152,7 @@ func runCtx(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		lastT = s.Time()
 		return nil
 	}
-	writeHeader(bw, s)
+	bw.Write(sim.AppendStateHeader(nil, s))
 	total := s.TotalSteps()
 	chunk := total
 	if *every > 0 {
@@ -294,54 +295,6 @@ func (a *atomicFile) abort() {
 	a.done = true
 	a.f.Close()
 	os.Remove(a.f.Name())
-}
-
-func writeHeader(w io.Writer, s *sim.Sim) {
-	fmt.Fprint(w, "method,rep,point,t")
-	for i := 1; i <= s.Model().Dim(); i++ {
-		fmt.Fprintf(w, ",z%d", i)
-	}
-	fmt.Fprintln(w, ",note")
-}
-
-// writeState writes one CSV row per method, replica and point, as the
-// page's state CSV (app.AppendStateCSV): a replica that diverged at step k
-// (sim.Track.DivergedAt) has empty coordinates and the note "diverged at
-// t = alpha*k"; the note is empty otherwise.
-func writeState(w *bufio.Writer, s *sim.Sim) {
-	t := strconv.FormatFloat(s.Time(), 'g', -1, 64)
-	alpha := s.Config().Alpha
-	var buf []byte
-	for _, tr := range s.Tracks() {
-		name := tr.Method.String()
-		for r := 0; r < tr.Reps; r++ {
-			z := tr.Replica(r)
-			at := tr.DivergedAt[r]
-			gone := at >= 0 && at <= s.Steps()
-			for k := 0; k < tr.N; k++ {
-				buf = append(buf[:0], name...)
-				buf = append(buf, ',')
-				buf = strconv.AppendInt(buf, int64(r), 10)
-				buf = append(buf, ',')
-				buf = strconv.AppendInt(buf, int64(k), 10)
-				buf = append(buf, ',')
-				buf = append(buf, t...)
-				for _, v := range z[k*tr.D : (k+1)*tr.D] {
-					buf = append(buf, ',')
-					if !gone {
-						buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
-					}
-				}
-				buf = append(buf, ',')
-				if gone {
-					buf = append(buf, "diverged at t = "...)
-					buf = strconv.AppendFloat(buf, alpha*float64(at), 'g', -1, 64)
-				}
-				buf = append(buf, '\n')
-				w.Write(buf)
-			}
-		}
-	}
 }
 
 // progress prints a progress line on stderr for runs longer than a second:

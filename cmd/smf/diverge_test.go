@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"smflow/app"
+	"smflow/sim"
 	"smflow/sim/param"
 )
 
@@ -73,7 +73,7 @@ func TestRunDiverged(t *testing.T) {
 }
 
 // The final state smf run writes equals the page's state CSV
-// (app.AppendStateCSV) of the same query, diverged replicas included.
+// (sim.AppendStateHeader, AppendStateRows: what the page exports) of the same query, diverged replicas included.
 func TestRunMatchesPageCSV(t *testing.T) {
 	out, _, err := runSmf("run", divergeQuery)
 	if err != nil {
@@ -84,7 +84,7 @@ func TestRunMatchesPageCSV(t *testing.T) {
 		t.Fatal(err, ws)
 	}
 	s.RunTo(s.TotalSteps(), 1, nil)
-	if page := string(app.AppendStateCSV(nil, s)); out != page {
+	if page := string(sim.AppendStateRows(sim.AppendStateHeader(nil, s), s)); out != page {
 		t.Errorf("smf run:\n%s\npage:\n%s", out, page)
 	}
 }

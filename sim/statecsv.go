@@ -1,0 +1,99 @@
+package sim
+
+import "strconv"
+
+// AppendStateHeader appends the header of the state CSV of s to dst:
+//
+//	method,rep,point,t,c1,...,cd,note
+//
+// with d the largest number of coordinates of a track and the coordinate
+// columns named after the model's coordinates (CoordNames: a,w,b for a
+// network's neurons of the form awb, z1..zd for a point problem; z<j> past
+// the names). The page's state export and `smf run` write this header.
+func AppendStateHeader(dst []byte, s *Sim) []byte {
+	d := 0
+	for _, tr := range s.tracks {
+		d = max(d, tr.D)
+	}
+	dst = append(dst, "method,rep,point,t"...)
+	names := CoordNames(s.model)
+	for j := 1; j <= d; j++ {
+		dst = append(dst, ',')
+		if j <= len(names) {
+			dst = appendCSVCell(dst, names[j-1])
+		} else {
+			dst = append(dst, 'z')
+			dst = strconv.AppendInt(dst, int64(j), 10)
+		}
+	}
+	return append(dst, ",note\n"...)
+}
+
+// AppendStateRows appends the state of every track of s at its current
+// time to dst as rows of the state CSV (AppendStateHeader), one per method,
+// replica and point. Numbers are written in the shortest form that reads
+// back to the same float64; a point with fewer coordinates than the header
+// leaves the last cells empty. A replica that diverged at step k <=
+// s.Steps() (Track.DivergedAt) has no state at t: its coordinates are empty
+// and its note says "diverged at t = alpha*k" (the note is empty otherwise),
+// so no NaN or Inf is ever written.
+func AppendStateRows(dst []byte, s *Sim) []byte {
+	d := 0
+	for _, tr := range s.tracks {
+		d = max(d, tr.D)
+	}
+	alpha := s.cfg.Alpha
+	for _, tr := range s.tracks {
+		name := tr.Method.String()
+		for r := 0; r < tr.Reps; r++ {
+			z := tr.Replica(r)
+			at := tr.DivergedAt[r]
+			gone := at >= 0 && at <= s.step
+			for k := 0; k < tr.N; k++ {
+				dst = append(dst, name...)
+				dst = append(dst, ',')
+				dst = strconv.AppendInt(dst, int64(r), 10)
+				dst = append(dst, ',')
+				dst = strconv.AppendInt(dst, int64(k), 10)
+				dst = append(dst, ',')
+				dst = strconv.AppendFloat(dst, s.Time(), 'g', -1, 64)
+				for j := 0; j < d; j++ {
+					dst = append(dst, ',')
+					if j < tr.D && !gone {
+						dst = strconv.AppendFloat(dst, z[k*tr.D+j], 'g', -1, 64)
+					}
+				}
+				dst = append(dst, ',')
+				if gone {
+					dst = append(dst, "diverged at t = "...)
+					dst = strconv.AppendFloat(dst, alpha*float64(at), 'g', -1, 64)
+				}
+				dst = append(dst, '\n')
+			}
+		}
+	}
+	return dst
+}
+
+// appendCSVCell appends s as a CSV cell, quoted (RFC 4180) when it holds a
+// comma, a quote or a line break.
+func appendCSVCell(dst []byte, s string) []byte {
+	quote := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ',' || c == '"' || c == '\n' || c == '\r' {
+			quote = true
+			break
+		}
+	}
+	if !quote {
+		return append(dst, s...)
+	}
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, s[i])
+	}
+	return append(dst, '"')
+}
