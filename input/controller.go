@@ -5,13 +5,13 @@ type ActionKind int
 
 // Kinds of actions.
 const (
-	HoverAt     ActionKind = iota // the pointer is over panel Panel at (X, Y) data, (PX, PY) pixels; Panel -1: over none
-	AddPoint                      // add a point at (X, Y) in panel Panel
-	MovePoint                     // move point Index of panel Panel to (X, Y) (Stretch: stretch the grid by that corner; Shift: move every point by the same)
-	RemovePoint                   // remove point Index of panel Panel
-	SetView                       // show the window View in the zoomable panels
-	ResetView                     // back to the automatic window
-	ToggleLegend                  // toggle legend entry Index
+	HoverAt      ActionKind = iota // the pointer is over panel Panel at (X, Y) data, (PX, PY) pixels; Panel -1: over none
+	AddPoint                       // add a point at (X, Y) in panel Panel
+	MovePoint                      // move point Index of panel Panel to (X, Y) (Stretch: stretch the grid by that corner; Shift: move every point by the same)
+	RemovePoint                    // remove point Index of panel Panel
+	SetView                        // show the window View in the zoomable panels
+	ResetView                      // back to the automatic window
+	ToggleLegend                   // toggle legend entry Index
 )
 
 var actionNames = [...]string{"hover", "add", "move", "remove", "view", "reset-view", "legend"}
