@@ -212,3 +212,13 @@ func TestViewText(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundTo(t *testing.T) {
+	for _, c := range []struct{ x, span, want float64 }{
+		{0.123456789, 2, 0.123}, {-1.98765, 20, -1.99}, {1234.5678, 5e5, 1200}, {0.3, 1, 0.3}, {-0.0001, 2, 0},
+	} {
+		if got := RoundTo(c.x, c.span); got != c.want {
+			t.Errorf("RoundTo(%g, %g) = %v, want %v", c.x, c.span, got, c.want)
+		}
+	}
+}

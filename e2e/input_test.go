@@ -1,0 +1,241 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// jsPanel is a panel of smflow.state().hover.panels: its plot area in CSS
+// pixels of the canvas, its data window and its editable points.
+type jsPanel struct {
+	Title  string    `json:"title"`
+	X      float64   `json:"x"`
+	Y      float64   `json:"y"`
+	W      float64   `json:"w"`
+	H      float64   `json:"h"`
+	X0     float64   `json:"x0"`
+	X1     float64   `json:"x1"`
+	Y0     float64   `json:"y0"`
+	Y1     float64   `json:"y1"`
+	Zoom   bool      `json:"zoom"`
+	Edit   bool      `json:"edit"`
+	Points []float64 `json:"points"`
+}
+
+// jsHover is smflow.state().hover.
+type jsHover struct {
+	Panel  string `json:"panel"`
+	Values []struct {
+		Label string   `json:"label"`
+		Value *float64 `json:"value"`
+	} `json:"values"`
+	Panels []jsPanel `json:"panels"`
+}
+
+// gesturePace is the time between the events of one gesture: Ebiten reads
+// the mouse once per frame, so a press and its release must fall in
+// different frames, as a hand's do.
+const gesturePace = 80 * time.Millisecond
+
+// pixel returns the page position of the data point (x, y) of panel p of
+// a canvas at (cx, cy).
+func (p jsPanel) pixel(cx, cy, x, y float64) (float64, float64) {
+	return cx + p.X + (x-p.X0)/(p.X1-p.X0)*p.W, cy + p.Y + (p.Y1-y)/(p.Y1-p.Y0)*p.H
+}
+
+// mouse dispatches mouse events, gesturePace apart.
+func (tb *tab) mouse(evs ...chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	for _, e := range evs {
+		if err := chromedp.Do(tb.ctx, e); err != nil {
+			tb.t.Fatal(err)
+		}
+		time.Sleep(gesturePace)
+	}
+}
+
+// drag presses the left button at (x0, y0), moves in steps to (x1, y1) and
+// releases it there.
+func (tb *tab) drag(x0, y0, x1, y1 float64) {
+	tb.t.Helper()
+	left := chromedp.ButtonType(input.MouseButtonLeft)
+	evs := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MouseMoved, x0, y0), chromedp.MouseEvent(chromedp.MousePressed, x0, y0, left, chromedp.ClickCount(1))}
+	for k := 1; k <= 4; k++ {
+		f := float64(k) / 4
+		evs = append(evs, chromedp.MouseEvent(chromedp.MouseMoved, x0+f*(x1-x0), y0+f*(y1-y0), left))
+	}
+	evs = append(evs, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, left, chromedp.ClickCount(1)))
+	tb.mouse(evs...)
+}
+
+// clickXY moves to (x, y), presses and releases the left button there.
+func (tb *tab) clickXY(x, y float64) {
+	tb.t.Helper()
+	left := chromedp.ButtonType(input.MouseButtonLeft)
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, left, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseReleased, x, y, left, chromedp.ClickCount(1)))
+}
+
+// plane returns the first editable panel and the canvas's position.
+func (tb *tab) plane() (jsPanel, float64, float64) {
+	tb.t.Helper()
+	tb.waitFor(`smflow.state().hover.panels.some((p) => p.edit && p.points.length >= 2)`, patience)
+	h := eval[jsHover](tb, `smflow.state().hover`)
+	r := tb.canvasRect()
+	for _, p := range h.Panels {
+		if p.Edit {
+			return p, float64(r.Min.X), float64(r.Min.Y)
+		}
+	}
+	tb.t.Fatal("no editable panel")
+	return jsPanel{}, 0, 0
+}
+
+// queryOf returns the value of key in the page's URL.
+func (tb *tab) queryOf(key string) string {
+	tb.t.Helper()
+	q, err := url.ParseQuery(strings.TrimPrefix(eval[string](tb, `location.search`), "?"))
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	return q.Get(key)
+}
+
+// runHash runs the simulation to its end and returns its hash.
+func (tb *tab) runHash() string {
+	tb.t.Helper()
+	return eval[string](tb, `(smflow.step(1000000), smflow.hash())`)
+}
+
+// TestInput drives the flow scene with the mouse, as chromedp input
+// events: dragging a starting point changes points in the URL and the
+// hash, and the URL reloads to the same hash; a click adds a point;
+// hovering a time-series panel gives the values there; the wheel zooms,
+// writes view= into the URL and the window survives a reload.
+func TestInput(t *testing.T) {
+	tb := open(t, "/?scene=flow&T=1")
+	h0 := tb.runHash()
+	p, cx, cy := tb.plane()
+	n := len(p.Points) / 2
+
+	t.Run("drag", func(t *testing.T) {
+		tb.t = t
+		x, y := p.pixel(cx, cy, p.Points[2], p.Points[3]) // point 1: not a corner of the grid
+		tb.drag(x, y, x+25, y-20)
+		tb.waitFor(`new URLSearchParams(location.search).has("points")`, patience)
+		pts := tb.queryOf("points")
+		if rows := strings.Count(pts, ";") + 1; rows != n {
+			t.Errorf("points=%s has %d rows, want %d", pts, rows, n)
+		}
+		h1 := tb.runHash()
+		if h1 == h0 {
+			t.Errorf("the hash did not change with the drag: %s", h1)
+		}
+		u := eval[string](tb, `location.pathname + location.search`)
+		tb.navigate(u)
+		if h := tb.runHash(); h != h1 {
+			t.Errorf("reloading %s gives hash\n%s\nwant\n%s", u, h, h1)
+		}
+		tb.noErrorsSince()
+	})
+
+	t.Run("click adds a point", func(t *testing.T) {
+		tb.t = t
+		p, cx, cy := tb.plane()
+		m := len(p.Points) / 2
+		// A pixel at least 30 px from every point.
+		var px, py float64
+		found := false
+		for i := 1; i < 10 && !found; i++ {
+			for j := 1; j < 10 && !found; j++ {
+				px, py = cx+p.X+p.W*float64(i)/10, cy+p.Y+p.H*float64(j)/10
+				found = true
+				for k := 0; k < m; k++ {
+					qx, qy := p.pixel(cx, cy, p.Points[2*k], p.Points[2*k+1])
+					if math.Hypot(qx-px, qy-py) < 30 {
+						found = false
+					}
+				}
+			}
+		}
+		if !found {
+			t.Fatal("no empty place in the phase plane")
+		}
+		tb.clickXY(px, py)
+		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
+		if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
+			t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
+		}
+		tb.noErrorsSince()
+	})
+
+	t.Run("hover a time series", func(t *testing.T) {
+		tb.t = t
+		tb.runHash() // curves to the end
+		h := eval[jsHover](tb, `smflow.state().hover`)
+		var s *jsPanel
+		for i := range h.Panels {
+			if strings.Contains(h.Panels[i].Title, "stretch") {
+				s = &h.Panels[i]
+			}
+		}
+		if s == nil {
+			t.Fatalf("no stretch panel among %+v", h.Panels)
+		}
+		r := tb.canvasRect()
+		x, y := float64(r.Min.X)+s.X+0.5*s.W, float64(r.Min.Y)+s.Y+0.5*s.H
+		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x-3, y), chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+		tb.waitFor(fmt.Sprintf(`(() => { const h = smflow.state().hover; return h.panel === %q && h.values.length > 0; })()`, s.Title), patience)
+		h = eval[jsHover](tb, `smflow.state().hover`)
+		methods := eval[int](tb, `smflow.state().methods.length`)
+		if len(h.Values) != methods {
+			t.Errorf("hover gives %d values, want one per method (%d): %+v", len(h.Values), methods, h.Values)
+		}
+		for _, v := range h.Values {
+			if v.Value == nil || !(*v.Value > 0) {
+				t.Errorf("%s: stretch %v at mid-time, want a positive number", v.Label, v.Value)
+			}
+		}
+		tb.noErrorsSince()
+	})
+
+	t.Run("wheel zoom", func(t *testing.T) {
+		tb.t = t
+		p, cx, cy := tb.plane()
+		x, y := cx+p.X+0.5*p.W, cy+p.Y+0.5*p.H
+		hash := tb.runHash()
+		up := func(q *input.DispatchMouseEventParams) { q.DeltaY = -120 }
+		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y), chromedp.MouseEvent(chromedp.MouseWheel, x, y, up))
+		tb.waitFor(`new URLSearchParams(location.search).has("view")`, patience)
+		view := tb.queryOf("view")
+		var w [4]float64
+		if _, err := fmt.Sscanf(view, "%g,%g,%g,%g", &w[0], &w[1], &w[2], &w[3]); err != nil {
+			t.Fatalf("view=%s: %v", view, err)
+		}
+		if !(w[1]-w[0] < p.X1-p.X0) {
+			t.Errorf("the wheel up did not zoom in: view=%s, window before [%g, %g] x [%g, %g]", view, p.X0, p.X1, p.Y0, p.Y1)
+		}
+		if h := eval[string](tb, `smflow.hash()`); h != hash {
+			t.Errorf("the view changed the hash:\n%s\nwas\n%s", h, hash)
+		}
+		u := eval[string](tb, `location.pathname + location.search`)
+		tb.navigate(u)
+		if got := tb.queryOf("view"); got != view {
+			t.Errorf("after reloading %s: view=%s, want %s", u, got, view)
+		}
+		q, _, _ := tb.plane()
+		// The window shown contains the view (Equal widens one axis).
+		if !(q.X0 <= w[0]+1e-9 && q.X1 >= w[1]-1e-9 && q.Y0 <= w[2]+1e-9 && q.Y1 >= w[3]-1e-9) {
+			t.Errorf("after the reload the window is [%g, %g] x [%g, %g], not around view=%s", q.X0, q.X1, q.Y0, q.Y1, view)
+		}
+		tb.noErrorsSince()
+	})
+}
