@@ -221,7 +221,8 @@ func pointsText(rows [][]float64) string {
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.FormatFloat(c, 'g', -1, 64))
+			// 10 significant digits: a grid's 0.05 rather than 0.050000000000000044.
+			b.WriteString(strconv.FormatFloat(c, 'g', 10, 64))
 		}
 	}
 	return b.String()

@@ -1,13 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"math"
-	"net/url"
-	"strings"
+		"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -50,6 +51,9 @@ func (p jsPanel) pixel(cx, cy, x, y float64) (float64, float64) {
 	return cx + p.X + (x-p.X0)/(p.X1-p.X0)*p.W, cy + p.Y + (p.Y1-y)/(p.Y1-p.Y0)*p.H
 }
 
+// Rect returns the panel's plot area, for messages.
+func (p jsPanel) Rect() [4]float64 { return [4]float64{p.X, p.Y, p.W, p.H} }
+
 // mouse dispatches mouse events, gesturePace apart.
 func (tb *tab) mouse(evs ...chromedp.Action[chromedp.Void]) {
 	tb.t.Helper()
@@ -73,6 +77,17 @@ func (tb *tab) drag(x0, y0, x1, y1 float64) {
 	}
 	evs = append(evs, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, left, chromedp.ClickCount(1)))
 	tb.mouse(evs...)
+}
+
+// wheel is a turn of the mouse wheel by dy CSS pixels at (x, y) (negative:
+// up). It is sent as a map: the protocol wants deltaX, which the typed
+// parameters leave out when 0.
+func wheel(x, y, dy float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		cmd := cdp.Command[map[string]any, cdp.Empty]{Method: input.CommandDispatchMouseEvent}
+		_, err := cdp.Call(ctx, t, cmd, map[string]any{"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": dy})
+		return err
+	})
 }
 
 // clickXY moves to (x, y), presses and releases the left button there.
@@ -102,11 +117,7 @@ func (tb *tab) plane() (jsPanel, float64, float64) {
 // queryOf returns the value of key in the page's URL.
 func (tb *tab) queryOf(key string) string {
 	tb.t.Helper()
-	q, err := url.ParseQuery(strings.TrimPrefix(eval[string](tb, `location.search`), "?"))
-	if err != nil {
-		tb.t.Fatal(err)
-	}
-	return q.Get(key)
+	return eval[string](tb, `new URLSearchParams(location.search).get(`+jsString(key)+`) || ""`)
 }
 
 // runHash runs the simulation to its end and returns its hash.
@@ -170,6 +181,8 @@ func TestInput(t *testing.T) {
 			t.Fatal("no empty place in the phase plane")
 		}
 		tb.clickXY(px, py)
+		time.Sleep(time.Second)
+		t.Logf("DEBUG click at %g,%g panel %+v canvas %g,%g; URL %s; hover %s", px, py, p.Rect(), cx, cy, eval[string](tb, `location.search`), eval[string](tb, `JSON.stringify(smflow.state().hover.panels.map(p=>[p.title,p.x,p.y,p.w,p.h,p.points.length]))`))
 		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
 		if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
 			t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
@@ -212,8 +225,7 @@ func TestInput(t *testing.T) {
 		p, cx, cy := tb.plane()
 		x, y := cx+p.X+0.5*p.W, cy+p.Y+0.5*p.H
 		hash := tb.runHash()
-		up := func(q *input.DispatchMouseEventParams) { q.DeltaY = -120 }
-		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y), chromedp.MouseEvent(chromedp.MouseWheel, x, y, up))
+		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y), wheel(x, y, -120))
 		tb.waitFor(`new URLSearchParams(location.search).has("view")`, patience)
 		view := tb.queryOf("view")
 		var w [4]float64

@@ -157,11 +157,27 @@ func startPoints(dst []float64, corners []int, s *sim.Sim) ([]float64, []int) {
 	for k := 0; k < n; k++ {
 		dst = append(dst, start[k*d], start[k*d+1])
 	}
-	gw, _ := s.Grid()
+	gw := gridWidth(s, n)
 	if gw > 1 && gw < n {
 		corners = append(corners, 0, gw-1, (n-1)/gw*gw, n-1)
 	}
 	return dst, corners
+}
+
+// gridWidth returns the width of the grid of the n starting points of s:
+// the simulation's (sim.Grid) when it laid them out, else, for explicit
+// points that fill a grid as the default layout does (n = w h, w =
+// ceil(sqrt(n)), n >= 4: a grid the pointer moved or stretched), w; 0 when
+// they form none.
+func gridWidth(s *sim.Sim, n int) int {
+	if gw, _ := s.Grid(); gw > 0 {
+		return gw
+	}
+	w := int(math.Ceil(math.Sqrt(float64(n))))
+	if n >= 4 && n%w == 0 {
+		return w
+	}
+	return 0
 }
 
 // Screen returns the panels of the last picture (input.Screen).
