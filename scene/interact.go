@@ -58,10 +58,9 @@ type probe struct {
 	// Series: the buffer pairs (series q of bufs[2j+q], track j/per).
 	bufs   []*plot.Buffer
 	q, per int
-	// Particles: coordinates 0 and 1 of the first replica (first) or of
-	// every replica of every track of s.
+	// Particles: coordinates 0 and 1 of the particles of s.
 	s     *sim.Sim
-	first bool
+	track int // the track of the panel (its first replica), -1: every track and replica
 	// A phase plane: zoomable; editable points (x, y of each) with the
 	// indices of their grid's corners.
 	zoom    bool
@@ -83,6 +82,7 @@ type interact struct {
 	hasRead  bool
 	seriesAx []*render.Axes // the time-series panels drawn (for the crosshair)
 	pts      []float64      // the starting points (x, y of each) of this picture
+	shown    [][]float64    // per probe: where its track shows the starting points
 	corners  []int          // the indices of their grid's corners
 	ptsDone  bool           // pts and corners are those of this picture
 	s        *sim.Sim       // the simulation drawn
@@ -119,28 +119,44 @@ func (f *frame) noteSeries(a *render.Axes, bufs []*plot.Buffer, q, per int) {
 }
 
 // notePlane applies the zoomed window (if any) to a phase plane a whose
-// automatic ranges are set, before a.Draw, and records it: with particles
-// of the simulation drawn (the first replica only if first), and, if edit,
-// its starting points as editable points (with their grid's corners).
-func (f *frame) notePlane(a *render.Axes, first, edit bool) {
-	s := f.ia.s
+// automatic ranges are set, before a.Draw, and records it: with the
+// particles of track (its first replica; -1: every replica of every track)
+// of the simulation drawn. If edit, the starting points are editable: the
+// pointer grabs them where track shows them now (the starting points
+// themselves when track is -1), and the action moves the starting point.
+func (f *frame) notePlane(a *render.Axes, track int, edit bool) {
+	ia := &f.ia
+	s := ia.s
 	var pts []float64
 	var corners []int
 	if edit && s != nil {
-		if !f.ia.ptsDone {
-			f.ia.pts, f.ia.corners = startPoints(f.ia.pts, f.ia.corners, s)
-			f.ia.ptsDone = true
+		if !ia.ptsDone {
+			ia.pts, ia.corners = startPoints(ia.pts, ia.corners, s)
+			ia.ptsDone = true
 		}
-		pts, corners = f.ia.pts, f.ia.corners
+		pts, corners = ia.pts, ia.corners
+		if tr := s.Tracks(); track >= 0 && track < len(tr) && tr[track].D >= 2 {
+			// Where the first replica shows the starting points now.
+			t := tr[track]
+			k := len(ia.probes)
+			for len(ia.shown) <= k {
+				ia.shown = append(ia.shown, nil)
+			}
+			sh := ia.shown[k][:0]
+			for q := 0; q < min(t.N, len(pts)/2); q++ {
+				sh = append(sh, t.Z[q*t.D], t.Z[q*t.D+1])
+			}
+			ia.shown[k], pts = sh, sh
+		}
 	}
-	if f.ia.zoomed {
-		w := f.ia.win
+	if ia.zoomed {
+		w := ia.win
 		a.Tr.X, a.Tr.Y = plot.Axis{Min: w.X0, Max: w.X1}, plot.Axis{Min: w.Y0, Max: w.Y1}
 		if a.Equal {
 			a.Tr.Equal()
 		}
 	}
-	f.ia.probes = append(f.ia.probes, probe{a: a, kind: probeParticles, s: s, first: first, zoom: true, edit: edit, pts: pts, corners: corners})
+	ia.probes = append(ia.probes, probe{a: a, kind: probeParticles, s: s, track: track, zoom: true, edit: edit, pts: pts, corners: corners})
 }
 
 // startPoints returns coordinates 0 and 1 of every starting point of s
@@ -357,11 +373,11 @@ func nearestParticle(pr *probe, px, py float64) (tr, rep, k int, z [2]float64) {
 	a := pr.a
 	best := math.Inf(1)
 	for i, t := range pr.s.Tracks() {
-		if t.D < 2 {
+		if t.D < 2 || pr.track >= 0 && i != pr.track {
 			continue
 		}
 		reps := t.Reps
-		if pr.first {
+		if pr.track >= 0 {
 			reps = 1
 		}
 		per := t.N * t.D
