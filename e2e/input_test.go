@@ -51,9 +51,6 @@ func (p jsPanel) pixel(cx, cy, x, y float64) (float64, float64) {
 	return cx + p.X + (x-p.X0)/(p.X1-p.X0)*p.W, cy + p.Y + (p.Y1-y)/(p.Y1-p.Y0)*p.H
 }
 
-// Rect returns the panel's plot area, for messages.
-func (p jsPanel) Rect() [4]float64 { return [4]float64{p.X, p.Y, p.W, p.H} }
-
 // mouse dispatches mouse events, gesturePace apart.
 func (tb *tab) mouse(evs ...chromedp.Action[chromedp.Void]) {
 	tb.t.Helper()
@@ -181,8 +178,6 @@ func TestInput(t *testing.T) {
 			t.Fatal("no empty place in the phase plane")
 		}
 		tb.clickXY(px, py)
-		time.Sleep(time.Second)
-		t.Logf("DEBUG click at %g,%g panel %+v canvas %g,%g; URL %s; hover %s", px, py, p.Rect(), cx, cy, eval[string](tb, `location.search`), eval[string](tb, `JSON.stringify(smflow.state().hover.panels.map(p=>[p.title,p.x,p.y,p.w,p.h,p.points.length]))`))
 		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
 		if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
 			t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
@@ -247,6 +242,32 @@ func TestInput(t *testing.T) {
 		// The window shown contains the view (Equal widens one axis).
 		if !(q.X0 <= w[0]+1e-9 && q.X1 >= w[1]-1e-9 && q.Y0 <= w[2]+1e-9 && q.Y1 >= w[3]-1e-9) {
 			t.Errorf("after the reload the window is [%g, %g] x [%g, %g], not around view=%s", q.X0, q.X1, q.Y0, q.Y1, view)
+		}
+		tb.noErrorsSince()
+	})
+
+	t.Run("legend click toggles a method", func(t *testing.T) {
+		tb.t = t
+		m := eval[struct {
+			Name  string `json:"name"`
+			Label string `json:"label"`
+		}](tb, `smflow.state().methods[1]`)
+		d := eval[jsDescribe](tb, `smflow.describe()`)
+		r := tb.canvasRect()
+		found := false
+		for _, tx := range d.Texts {
+			if tx.Text == m.Label && tx.Y < d.Height/4 {
+				tb.clickXY(float64(r.Min.X)+tx.X+tx.W/2, float64(r.Min.Y)+tx.Y+tx.H/2)
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no legend entry %q among the texts", m.Label)
+		}
+		tb.waitFor(fmt.Sprintf(`(() => { const m = new URLSearchParams(location.search).get("methods"); return !!m && !m.split(",").includes(%q); })()`, m.Name), patience)
+		if ms := eval[[]string](tb, `smflow.state().methods.map((m) => m.name)`); len(ms) == 0 || strings.Contains(strings.Join(ms, ","), m.Name) {
+			t.Errorf("methods after clicking the legend entry %s: %v", m.Name, ms)
 		}
 		tb.noErrorsSince()
 	})
