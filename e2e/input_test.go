@@ -203,6 +203,8 @@ func TestInput(t *testing.T) {
 		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x-3, y), chromedp.MouseEvent(chromedp.MouseMoved, x, y))
 		tb.waitFor(fmt.Sprintf(`(() => { const h = smflow.state().hover; return h.panel === %q && h.values.length > 0; })()`, s.Title), patience)
 		h = eval[jsHover](tb, `smflow.state().hover`)
+		tb.screenshot()
+		tb.saveShot("input-hover")
 		methods := eval[int](tb, `smflow.state().methods.length`)
 		if len(h.Values) != methods {
 			t.Errorf("hover gives %d values, want one per method (%d): %+v", len(h.Values), methods, h.Values)
@@ -239,6 +241,8 @@ func TestInput(t *testing.T) {
 			t.Errorf("after reloading %s: view=%s, want %s", u, got, view)
 		}
 		q, _, _ := tb.plane()
+		tb.screenshot()
+		tb.saveShot("input-zoom")
 		// The window shown contains the view (Equal widens one axis).
 		if !(q.X0 <= w[0]+1e-9 && q.X1 >= w[1]-1e-9 && q.Y0 <= w[2]+1e-9 && q.Y1 >= w[3]-1e-9) {
 			t.Errorf("after the reload the window is [%g, %g] x [%g, %g], not around view=%s", q.X0, q.X1, q.Y0, q.Y1, view)
