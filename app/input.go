@@ -138,6 +138,13 @@ func (g *Game) act(ia scene.Interactor, a input.Action, sc *input.Screen) {
 	case input.HoverAt:
 		ia.SetHover(a.PX, a.PY, a.Panel >= 0)
 		g.dirty = true
+	case input.DragPreview:
+		if a.Panel < len(sc.Panels) && 2*a.Index+1 < len(sc.Panels[a.Panel].Points) {
+			p := &sc.Panels[a.Panel]
+			x0, y0 := p.ToPixel(p.Points[2*a.Index], p.Points[2*a.Index+1])
+			ia.SetDrag(x0, y0, a.PX, a.PY, true)
+			g.dirty = true
+		}
 	case input.SetView:
 		g.Set(param.With(g.query, "view", input.FormatView(a.View)))
 	case input.ResetView:
@@ -159,6 +166,7 @@ func (g *Game) act(ia scene.Interactor, a input.Action, sc *input.Screen) {
 		}
 		g.Set(param.With(g.query, "methods", strings.Join(on, ",")))
 	case input.AddPoint, input.MovePoint, input.RemovePoint:
+		ia.SetDrag(0, 0, 0, 0, false)
 		rows := g.startRows()
 		if rows == nil || a.Panel < 0 || a.Panel >= len(sc.Panels) {
 			return

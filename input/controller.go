@@ -12,9 +12,10 @@ const (
 	SetView                        // show the window View in the zoomable panels
 	ResetView                      // back to the automatic window
 	ToggleLegend                   // toggle legend entry Index
+	DragPreview                    // point Index of panel Panel is dragged, now under (PX, PY), data (X, Y); MovePoint ends it
 )
 
-var actionNames = [...]string{"hover", "add", "move", "remove", "view", "reset-view", "legend"}
+var actionNames = [...]string{"hover", "add", "move", "remove", "view", "reset-view", "legend", "drag"}
 
 // String returns the action kind's name.
 func (k ActionKind) String() string {
@@ -152,6 +153,8 @@ func (c *Controller) apply(sc *Screen, out []Action) []Action {
 			}
 		case DragStart:
 			c.mode = modeNone
+			// No readout while dragging: it would stay where the press was.
+			out = append(out, Action{Kind: HoverAt, Panel: -1, Index: -1})
 			if p == nil {
 				continue
 			}
@@ -164,6 +167,10 @@ func (c *Controller) apply(sc *Screen, out []Action) []Action {
 				c.panX, c.panY = g.X0, g.Y0
 			}
 		case DragMove:
+			if c.mode == modePoint && c.panel < len(sc.Panels) {
+				x, y := sc.Panels[c.panel].ToData(g.X, g.Y)
+				out = append(out, Action{Kind: DragPreview, Panel: c.panel, Index: c.index, X: x, Y: y, PX: g.X, PY: g.Y, Shift: g.Shift})
+			}
 			if c.mode == modePan && c.panel < len(sc.Panels) {
 				q := sc.Panels[c.panel]
 				q.Win = c.win

@@ -25,6 +25,9 @@ type Interactor interface {
 	SetHover(x, y float64, on bool)
 	// Readout returns the readout of the last picture (false: none).
 	Readout() (Readout, bool)
+	// SetDrag shows a point being dragged from the pixel (x0, y0) to
+	// (x, y), device pixels, in the next pictures (on false: none).
+	SetDrag(x0, y0, x, y float64, on bool)
 }
 
 // A ReadoutValue is one labelled number of a Readout.
@@ -86,6 +89,8 @@ type interact struct {
 	corners  []int          // the indices of their grid's corners
 	ptsDone  bool           // pts and corners are those of this picture
 	s        *sim.Sim       // the simulation drawn
+	drag     [4]float64     // a point dragged: from (drag[0], drag[1]) to (drag[2], drag[3])
+	dragging bool
 }
 
 // SetValues takes the zoomed window of the phase planes (the key view).
@@ -202,6 +207,22 @@ func (f *frame) Screen() input.Screen {
 // SetHover sets the pointer for the readout of the next picture.
 func (f *frame) SetHover(x, y float64, on bool) { f.ia.hx, f.ia.hy, f.ia.hover = x, y, on }
 
+// SetDrag shows a point dragged from (x0, y0) to (x, y) (device pixels).
+func (f *frame) SetDrag(x0, y0, x, y float64, on bool) {
+	f.ia.drag, f.ia.dragging = [4]float64{x0, y0, x, y}, on
+}
+
+// drawDrag draws the point being dragged: a dashed-looking line from where
+// it was grabbed and a ring where it would go.
+func (f *frame) drawDrag() {
+	if !f.ia.dragging {
+		return
+	}
+	d := f.ia.drag
+	f.p.Line(d[0], d[1], d[2], d[3], f.s, plot.Muted)
+	f.p.Ring(d[2], d[3], 0.5*f.em, 1.8*f.s, plot.Ink)
+}
+
 // Readout returns the readout of the last picture.
 func (f *frame) Readout() (Readout, bool) { return f.ia.readout, f.ia.hasRead }
 
@@ -223,6 +244,7 @@ func (f *frame) drawHover() {
 	ia := &f.ia
 	ia.hasRead = false
 	ia.readout.Values = ia.readout.Values[:0]
+	f.drawDrag()
 	if !ia.hover {
 		return
 	}
