@@ -37,12 +37,14 @@ type pointer struct {
 type HoverState struct {
 	Readout *scene.Readout
 	Panels  []input.Panel
+	// Down reports that the input layer has a button or a finger down.
+	Down bool
 }
 
 // Hover returns the readout of the last picture and the panels of the
 // picture, in CSS pixels.
 func (g *Game) Hover() HoverState {
-	var h HoverState
+	h := HoverState{Down: g.in.ctl.R.Down()}
 	ia, ok := g.view.(scene.Interactor)
 	if !ok || !g.drawn {
 		return h

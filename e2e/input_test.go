@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-		"strings"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,10 +40,8 @@ type jsHover struct {
 	Panels []jsPanel `json:"panels"`
 }
 
-// gesturePace is the time between the events of one gesture: Ebiten reads
-// the mouse once per frame, so a press and its release must fall in
-// different frames, as a hand's do.
-const gesturePace = 80 * time.Millisecond
+// gesturePace is the time between the events of one gesture, as a hand's.
+const gesturePace = 50 * time.Millisecond
 
 // pixel returns the page position of the data point (x, y) of panel p of
 // a canvas at (cx, cy).
@@ -62,18 +60,32 @@ func (tb *tab) mouse(evs ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// press and release press and release the left button at (x, y), each
+// waiting until the page's input layer saw it (Ebiten reads the mouse once
+// per frame, so a press and its release must fall in different frames).
+func (tb *tab) press(x, y float64) {
+	tb.t.Helper()
+	tb.mouse(chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonType(input.MouseButtonLeft), chromedp.ClickCount(1)))
+	tb.waitFor(`smflow.state().hover.down`, patience)
+}
+
+func (tb *tab) release(x, y float64) {
+	tb.t.Helper()
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonType(input.MouseButtonLeft), chromedp.ClickCount(1)))
+	tb.waitFor(`!smflow.state().hover.down`, patience)
+}
+
 // drag presses the left button at (x0, y0), moves in steps to (x1, y1) and
 // releases it there.
 func (tb *tab) drag(x0, y0, x1, y1 float64) {
 	tb.t.Helper()
-	left := chromedp.ButtonType(input.MouseButtonLeft)
-	evs := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MouseMoved, x0, y0), chromedp.MouseEvent(chromedp.MousePressed, x0, y0, left, chromedp.ClickCount(1))}
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x0, y0))
+	tb.press(x0, y0)
 	for k := 1; k <= 4; k++ {
 		f := float64(k) / 4
-		evs = append(evs, chromedp.MouseEvent(chromedp.MouseMoved, x0+f*(x1-x0), y0+f*(y1-y0), left))
+		tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x0+f*(x1-x0), y0+f*(y1-y0), chromedp.ButtonType(input.MouseButtonLeft)))
 	}
-	evs = append(evs, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, left, chromedp.ClickCount(1)))
-	tb.mouse(evs...)
+	tb.release(x1, y1)
 }
 
 // wheel is a turn of the mouse wheel by dy CSS pixels at (x, y) (negative:
@@ -90,10 +102,9 @@ func wheel(x, y, dy float64) chromedp.Action[chromedp.Void] {
 // clickXY moves to (x, y), presses and releases the left button there.
 func (tb *tab) clickXY(x, y float64) {
 	tb.t.Helper()
-	left := chromedp.ButtonType(input.MouseButtonLeft)
-	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y),
-		chromedp.MouseEvent(chromedp.MousePressed, x, y, left, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(chromedp.MouseReleased, x, y, left, chromedp.ClickCount(1)))
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	tb.press(x, y)
+	tb.release(x, y)
 }
 
 // plane returns the first editable panel and the canvas's position.

@@ -78,6 +78,9 @@ func (r *Recognizer) flush(out []Gesture) []Gesture {
 	return out
 }
 
+// Down reports whether a button or a finger is down.
+func (r *Recognizer) Down() bool { return r.pressed || len(r.touches) > 0 }
+
 // Pending reports whether a click waits to know if it is a double-click.
 func (r *Recognizer) Pending() bool { return r.pending }
 

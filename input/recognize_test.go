@@ -97,7 +97,13 @@ func TestRecognizer(t *testing.T) {
 func TestRecognizerClickWaits(t *testing.T) {
 	var r Recognizer
 	gs := r.Feed(down(0, 1, 1), nil)
+	if !r.Down() {
+		t.Error("not down after a press")
+	}
 	gs = r.Feed(up(0.05, 1, 1), gs)
+	if r.Down() {
+		t.Error("down after the release")
+	}
 	if len(gs) != 0 || !r.Pending() {
 		t.Fatalf("click reported at once: %s", summary(gs))
 	}

@@ -227,9 +227,9 @@ func stateJS(s app.State) any {
 
 // hoverJS returns the pointer's state: {panel, x, y, values: [{label,
 // value}], panels: [{title, x, y, w, h, x0, x1, y0, y1, zoom, edit,
-// points}]}: the readout under the pointer (panel "" and x, y null when
-// none) and the panels the pointer acts on, in CSS pixels with their data
-// windows.
+// points}], down}: the readout under the pointer (panel "" and x, y null
+// when none), the panels the pointer acts on, in CSS pixels with their
+// data windows, and whether a button or finger is down.
 func hoverJS(h app.HoverState) any {
 	out := map[string]any{"panel": "", "x": js.Null(), "y": js.Null(), "values": []any{}}
 	if r := h.Readout; r != nil {
@@ -251,7 +251,7 @@ func hoverJS(h app.HoverState) any {
 			"zoom": p.Zoom, "edit": p.Edit, "points": pts,
 		}
 	}
-	out["panels"] = ps
+	out["panels"], out["down"] = ps, h.Down
 	return out
 }
 
