@@ -170,24 +170,7 @@ func TestInput(t *testing.T) {
 		tb.t = t
 		p, cx, cy := tb.plane()
 		m := len(p.Points) / 2
-		// A pixel at least 30 px from every point.
-		var px, py float64
-		found := false
-		for i := 1; i < 10 && !found; i++ {
-			for j := 1; j < 10 && !found; j++ {
-				px, py = cx+p.X+p.W*float64(i)/10, cy+p.Y+p.H*float64(j)/10
-				found = true
-				for k := 0; k < m; k++ {
-					qx, qy := p.pixel(cx, cy, p.Points[2*k], p.Points[2*k+1])
-					if math.Hypot(qx-px, qy-py) < 30 {
-						found = false
-					}
-				}
-			}
-		}
-		if !found {
-			t.Fatal("no empty place in the phase plane")
-		}
+		px, py := emptySpot(t, p, cx, cy)
 		tb.clickXY(px, py)
 		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
 		if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
@@ -286,4 +269,51 @@ func TestInput(t *testing.T) {
 		}
 		tb.noErrorsSince()
 	})
+}
+
+// emptySpot returns a page position in panel p (of a canvas at (cx, cy))
+// at least 30 CSS pixels from every point of p.
+func emptySpot(t *testing.T, p jsPanel, cx, cy float64) (float64, float64) {
+	t.Helper()
+	for i := 1; i < 10; i++ {
+		for j := 1; j < 10; j++ {
+			px, py := cx+p.X+p.W*float64(i)/10, cy+p.Y+p.H*float64(j)/10
+			free := true
+			for k := 0; 2*k+1 < len(p.Points); k++ {
+				qx, qy := p.pixel(cx, cy, p.Points[2*k], p.Points[2*k+1])
+				if math.Hypot(qx-px, qy-py) < 30 {
+					free = false
+				}
+			}
+			if free {
+				return px, py
+			}
+		}
+	}
+	t.Fatal("no empty place in the phase plane")
+	return 0, 0
+}
+
+// TestInputEnsemble: in the ensemble scene a click in the plane adds a
+// starting point, and hovering the plane reads the nearest replica.
+func TestInputEnsemble(t *testing.T) {
+	tb := open(t, "/?scene=ensemble&T=1")
+	p, cx, cy := tb.plane()
+	m := len(p.Points) / 2
+	px, py := emptySpot(t, p, cx, cy)
+	tb.clickXY(px, py)
+	tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
+	if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
+		t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
+	}
+	tb.runHash()
+	p, cx, cy = tb.plane()
+	x, y := p.pixel(cx, cy, p.Points[0], p.Points[1])
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x+2, y), chromedp.MouseEvent(chromedp.MouseMoved, x+3, y))
+	tb.waitFor(`smflow.state().hover.values.some((v) => v.label === "index")`, patience)
+	h := eval[jsHover](tb, `smflow.state().hover`)
+	if h.Panel != p.Title || len(h.Values) != 5 {
+		t.Errorf("hover over the plane %q: %+v", p.Title, h)
+	}
+	tb.noErrors()
 }

@@ -66,7 +66,8 @@ func (s *Screen) panelAt(x, y float64) int {
 // reported when it ends; a drag on empty space of a zoomable panel pans
 // its window, the wheel and a pinch zoom it about the pointer, a
 // double-click resets it; a click on a legend entry toggles it; the
-// pointer's moves are hover actions. The zero Controller uses the
+// pointer's moves, and a click (a tap) in a panel that is not editable,
+// are hover actions. The zero Controller uses the
 // defaults.
 type Controller struct {
 	R Recognizer
@@ -137,6 +138,9 @@ func (c *Controller) apply(sc *Screen, out []Action) []Action {
 				continue
 			}
 			if !p.Edit {
+				// A tap shows the readout there (fingers do not hover).
+				x, y := p.ToData(g.X, g.Y)
+				out = append(out, Action{Kind: HoverAt, Panel: pi, Index: -1, X: x, Y: y, PX: g.X, PY: g.Y})
 				continue
 			}
 			k := Nearest(p, p.Points, g.X, g.Y, rad)

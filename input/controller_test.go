@@ -60,7 +60,7 @@ func TestController(t *testing.T) {
 			"hover:0@5,5 hover:1@0.5,0.5 hover:-1@0,0"},
 		{"click on empty space adds a point", []Event{down(0, 50, 30), up(0.1, 50, 30)}, "add:0@5,7"},
 		{"click on a point adds none", []Event{down(0, 21, 79), up(0.1, 21, 79)}, ""},
-		{"click in a series panel does nothing", []Event{down(0, 250, 30), up(0.1, 250, 30)}, ""},
+		{"tap in a series panel reads it", []Event{fdown(0, 3, 250, 30), fup(0.1, 3, 250, 30)}, "hover:1@0.5,0.4"},
 		{"shift-click on a point removes it", []Event{shift(down(0, 79, 21)), shift(up(0.1, 79, 21))}, "remove:0#3"},
 		{"shift-click on empty space does nothing", []Event{shift(down(0, 50, 50)), shift(up(0.1, 50, 50))}, ""},
 		{"drag a corner stretches the grid", []Event{down(0, 80, 20), move(0.1, 85, 20), move(0.2, 90, 10), up(0.3, 90, 10)},
