@@ -317,3 +317,57 @@ func TestInputEnsemble(t *testing.T) {
 	}
 	tb.noErrors()
 }
+
+// TestInputMeanfield: in the meanfield scene hovering a neuron of a
+// particle panel reads its index and coordinates, and a click adds an
+// initial neuron.
+func TestInputMeanfield(t *testing.T) {
+	tb := open(t, "/?scene=meanfield&T=0.5")
+	tb.runHash()
+	p, cx, cy := tb.plane()
+	m := len(p.Points) / 2
+	x, y := p.pixel(cx, cy, p.Points[0], p.Points[1])
+	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x+1, y), chromedp.MouseEvent(chromedp.MouseMoved, x, y))
+	tb.waitFor(`smflow.state().hover.values.some((v) => v.label === "index")`, patience)
+	tb.screenshot()
+	tb.saveShot("input-meanfield")
+	h := eval[jsHover](tb, `smflow.state().hover`)
+	if h.Panel != p.Title || len(h.Values) != 5 || h.Values[3].Value == nil || math.Abs(*h.Values[3].Value-p.Points[0]) > 1e-9 {
+		t.Errorf("hover on neuron 0 at (%g, %g) of %q: %+v", p.Points[0], p.Points[1], p.Title, h)
+	}
+	px, py := emptySpot(t, p, cx, cy)
+	tb.clickXY(px, py)
+	tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
+	tb.noErrors()
+}
+
+// TestInputGrid: dragging a corner of the flow grid stretches the grid
+// with the opposite corner fixed, and the stretched grid keeps its corners
+// (a second drag stretches it again).
+func TestInputGrid(t *testing.T) {
+	tb := open(t, "/?scene=flow&n=9&T=1")
+	for round := 0; round < 2; round++ {
+		p, cx, cy := tb.plane()
+		if len(p.Points) != 18 {
+			t.Fatalf("%d coordinates, want 18", len(p.Points))
+		}
+		x, y := p.pixel(cx, cy, p.Points[16], p.Points[17]) // point 8: the top right corner
+		tb.drag(x, y, x+30, y-30)
+		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points[16] > %g)`, p.Points[16]), patience)
+		q, _, _ := tb.plane()
+		if math.Abs(q.Points[0]-p.Points[0]) > 1e-9 || math.Abs(q.Points[1]-p.Points[1]) > 1e-9 {
+			t.Errorf("round %d: the opposite corner moved from (%g, %g) to (%g, %g)", round, p.Points[0], p.Points[1], q.Points[0], q.Points[1])
+		}
+		// Every point moves away from the fixed corner by the same factor
+		// per axis (the middle point 4 by half the corner's move).
+		for c := 0; c < 2; c++ {
+			want := p.Points[8+c] + (q.Points[16+c]-p.Points[16+c])/2
+			if math.Abs(q.Points[8+c]-want) > 1e-3*math.Abs(p.Points[16+c]-p.Points[c]) {
+				t.Errorf("round %d: the middle point's coordinate %d is %g, want %g", round, c, q.Points[8+c], want)
+			}
+		}
+	}
+	tb.screenshot()
+	tb.saveShot("input-grid")
+	tb.noErrors()
+}
