@@ -369,5 +369,34 @@ func TestInputGrid(t *testing.T) {
 	}
 	tb.screenshot()
 	tb.saveShot("input-grid")
+
+	// Shift-click on the middle point removes it.
+	p, cx, cy := tb.plane()
+	x, y := p.pixel(cx, cy, p.Points[8], p.Points[9])
+	tb.shiftKey("keyDown")
+	tb.clickXY(x, y)
+	tb.shiftKey("keyUp")
+	tb.waitFor(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === 16)`, patience)
+	if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != 8 {
+		t.Errorf("points=%s after a shift-click: %d rows, want 8", tb.queryOf("points"), rows)
+	}
 	tb.noErrors()
+}
+
+// shiftKey presses (typ keyDown) or releases (keyUp) the left shift key.
+func (tb *tab) shiftKey(typ string) {
+	tb.t.Helper()
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		cmd := cdp.Command[map[string]any, cdp.Empty]{Method: input.CommandDispatchKeyEvent}
+		mods := 8
+		if typ == "keyUp" {
+			mods = 0
+		}
+		_, err := cdp.Call(ctx, t, cmd, map[string]any{"type": typ, "key": "Shift", "code": "ShiftLeft", "windowsVirtualKeyCode": 16, "nativeVirtualKeyCode": 16, "modifiers": mods})
+		return err
+	}))
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	time.Sleep(gesturePace)
 }
