@@ -107,10 +107,12 @@ func (tb *tab) clickXY(x, y float64) {
 	tb.release(x, y)
 }
 
-// plane returns the first editable panel and the canvas's position.
+// plane returns the first editable panel of the picture at the current
+// time and the canvas's position.
 func (tb *tab) plane() (jsPanel, float64, float64) {
 	tb.t.Helper()
-	tb.waitFor(`smflow.state().hover.panels.some((p) => p.edit && p.points.length >= 2)`, patience)
+	// The panels of the picture at the current time.
+	tb.waitFor(`(() => { const d = smflow.describe(); return !!d && d.t === smflow.state().t && smflow.state().hover.panels.some((p) => p.edit && p.points.length >= 2); })()`, patience)
 	h := eval[jsHover](tb, `smflow.state().hover`)
 	r := tb.canvasRect()
 	for _, p := range h.Panels {
