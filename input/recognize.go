@@ -8,12 +8,14 @@ const (
 	DefaultDoubleTime = 0.35 // seconds between the clicks of a double-click
 	DefaultDoubleDist = 8    // pixels between the clicks of a double-click
 	DefaultWheelZoom  = 1.15 // zoom factor per wheel notch
+	LongPress         = 0.6  // seconds a finger must rest for a long press
 )
 
 // A Recognizer turns events into gestures. Only the primary pointer (the
 // first pressed) clicks and drags; a second finger down starts a pinch,
 // which zooms by the ratio of the fingers' distances about their midpoint
-// and pans with it. A click is reported once DoubleTime passed without a
+// and pans with it; a finger resting LongPress seconds without moving is a
+// shift-click (a phone has no shift key). A click is reported once DoubleTime passed without a
 // second click (Tick, or the next event), so that the first click of a
 // double-click is never a click. The zero Recognizer uses the defaults.
 type Recognizer struct {
@@ -24,6 +26,7 @@ type Recognizer struct {
 	id                int
 	x0, y0, lx, ly    float64
 	shift             bool
+	t0                float64 // when the press began
 	// The click waiting for DoubleTime to pass (pending), as a Click.
 	pending  bool
 	click    Gesture
@@ -108,7 +111,7 @@ func (r *Recognizer) Feed(e Event, out []Gesture) []Gesture {
 			r.pd, r.pmx, r.pmy = r.pinchGeom()
 		case len(r.touches) == 1 && !r.swallow && e.Button == 0:
 			r.pressed, r.dragging = true, false
-			r.id, r.x0, r.y0, r.lx, r.ly, r.shift = e.ID, e.X, e.Y, e.X, e.Y, e.Shift
+			r.id, r.x0, r.y0, r.lx, r.ly, r.shift, r.t0 = e.ID, e.X, e.Y, e.X, e.Y, e.Shift, e.T
 		}
 	case Move:
 		if i := r.touchIndex(e.ID); i >= 0 {
@@ -158,7 +161,8 @@ func (r *Recognizer) Feed(e Event, out []Gesture) []Gesture {
 			out = append(out, Gesture{Kind: DragEnd, X: e.X, Y: e.Y, X0: r.x0, Y0: r.y0, Shift: r.shift})
 			break
 		}
-		if r.shift {
+		// A finger's long press is its shift-click (there is no shift key).
+		if r.shift || e.ID != 0 && e.T-r.t0 >= LongPress {
 			out = r.flush(out)
 			out = append(out, Gesture{Kind: ShiftClick, X: r.x0, Y: r.y0, Shift: true})
 			break

@@ -72,6 +72,8 @@ func TestRecognizer(t *testing.T) {
 			fup(0.2, 1, 80, 100), fmove(0.25, 2, 150, 100), fup(0.3, 2, 150, 100)},
 			"zoom@120,100x2/d10,0 zoom@110,100x1.5/d-10,0"},
 		{"tap", []Event{fdown(0, 7, 30, 40), fup(0.1, 7, 30, 40)}, "click@30,40"},
+		{"long press", []Event{fdown(0, 7, 30, 40), fup(0.7, 7, 30, 40)}, "shift-click@30,40+shift"},
+		{"a long mouse press is a click", []Event{down(0, 30, 40), up(0.7, 30, 40)}, "click@30,40"},
 		{"finger drag", []Event{fdown(0, 7, 30, 40), fmove(0.1, 7, 30, 60), fup(0.2, 7, 30, 60)},
 			"drag-start@30,40/from30,40 drag-move@30,60/d0,20 drag-end@30,60/from30,40"},
 		{"a drag turns into a pinch", []Event{fdown(0, 1, 0, 0), fmove(0.1, 1, 10, 0), fdown(0.2, 2, 30, 0), fmove(0.3, 2, 50, 0), fup(0.4, 2, 50, 0), fup(0.5, 1, 10, 0)},
