@@ -15,9 +15,9 @@ const (
 // first pressed) clicks and drags; a second finger down starts a pinch,
 // which zooms by the ratio of the fingers' distances about their midpoint
 // and pans with it; a finger resting LongPress seconds without moving is a
-// shift-click (a phone has no shift key). A click is reported once DoubleTime passed without a
-// second click (Tick, or the next event), so that the first click of a
-// double-click is never a click. The zero Recognizer uses the defaults.
+// shift-click (a phone has no shift key). A click is reported once
+// DoubleTime passed without a second click (Tick, or the next event), so
+// that the first click of a double-click is never a click. The zero Recognizer uses the defaults.
 type Recognizer struct {
 	Threshold, DoubleTime, DoubleDist, WheelZoom float64
 
