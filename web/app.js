@@ -628,7 +628,8 @@
   // here. Space plays or pauses while the canvas has focus; r resets; the
   // right arrow steps, except in an embed, where the arrow and page keys
   // and every key the app does not use go to the host page (a slide deck):
-  // dispatched again on a same-origin host's document, posted to any other. Tab moves the focus; form fields keep their keys.
+  // dispatched again on a same-origin host's document, posted to any other.
+  // Tab moves the focus; form fields keep their keys.
   const isEmbed = () => doc.documentElement.classList.contains("embed");
   function onKeyCapture(e) {
     if (e.key === "Tab") doc.documentElement.classList.add("kbd");
