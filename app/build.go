@@ -131,7 +131,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		v = param.Defaults(v.Scene)
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
 		v.Loop, v.Overlay = view.Loop, view.Overlay
-		v.TextScale = view.TextScale
+		v.TextScale, v.View = view.TextScale, view.View
 		cfg, _ = g.configFrom(&v, nil)
 		g.source = param.DataSource(v)
 		s, err = sim.New(cfg)

@@ -19,6 +19,8 @@
 //	pacer.go   Pacer: how often the canvas is painted
 //	stats.go   Stats and Meter
 //	csv.go     the CSV writers
+//	input.go   the pointer: Ebiten's mouse, wheel, touches and shift key
+//	           fed to the input package, its actions applied (HoverState)
 //
 // The files that import Ebiten build only for GOOS=js (a native build of
 // Ebiten needs cgo and X11 headers); the rest (Task, Runner, Pacer, Meter,

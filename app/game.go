@@ -86,6 +86,8 @@ type Game struct {
 	local     *sim.Data           // data from a local file (file input, drop)
 	localName string
 	source    string // where the data shown come from (DataSource)
+
+	in pointer // the input layer's state (input.go)
 }
 
 // New returns a Game showing the scene that query describes (see
@@ -135,6 +137,7 @@ func (g *Game) Update() error {
 	if len(g.pngReqs) > 0 {
 		g.servePNG()
 	}
+	g.readPointer()
 	steps := 0
 	var spent time.Duration
 	playing := false

@@ -65,6 +65,9 @@ type State struct {
 	// Order is the state of the order scene's experiment (nil in the
 	// other scenes): smflow.state().order.
 	Order *scene.OrderReport
+	// Hover is the readout under the pointer and the panels the pointer
+	// acts on: smflow.state().hover.
+	Hover HoverState
 }
 
 // State returns the current state.
@@ -74,6 +77,7 @@ func (g *Game) State() State {
 		TEnd: g.values.T, Playing: g.playing, Visible: g.visible,
 		Error: g.err, Warnings: g.warnings,
 	}
+	st.Hover = g.Hover()
 	if r, ok := scene.OrderReportOf(g.view); ok && g.sim != nil {
 		st.Order = &r
 	}

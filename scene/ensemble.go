@@ -224,6 +224,7 @@ func (v *ensembleView) drawPlane(s *sim.Sim, r plot.Rect) {
 	a.Tr.X = cloudRange(s, &v.px, 0, lx, hx)
 	a.Tr.Y = cloudRange(s, &v.py, 1, ly, hy)
 	a.Tr.Equal()
+	v.notePlane(a, -1, true)
 	a.Draw(p, em, v.s)
 	p.Clip(a.Area())
 	for k := 0; (k+1)*d <= len(start); k++ {

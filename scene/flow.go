@@ -149,6 +149,7 @@ func (v *flowView) drawMesh(s *sim.Sim, i int, r plot.Rect) {
 	a.Equal = v.d >= 2
 	if a.Equal {
 		a.Tr.Equal()
+		v.notePlane(a, i, true)
 	}
 	a.Draw(p, em, v.s)
 	c := v.colors[i]

@@ -38,6 +38,7 @@ type frame struct {
 	repsSuffix []string // per track: "/1000 runs)"
 	extra      []legendItem
 	xs, lo, hi []float64 // scratch of the curves, kept across frames
+	ia         interact  // the pointer's panels and readout (interact.go)
 }
 
 // A legendItem is an extra entry of the legend (a reference curve, or a
@@ -126,6 +127,7 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 	}
 	f.em = fontSize(f.W, f.H, scale, f.textScale)
 	f.p.Begin(dst)
+	f.beginInteract(s)
 	em, p := f.em, f.p
 	p.FillRect(plot.Rect{W: f.W, H: f.H}, plot.Background)
 	pad := 0.6 * em
@@ -162,6 +164,7 @@ func (f *frame) begin(dst *ebiten.Image, s *sim.Sim, scale float64) {
 			if x > pad && x+w > f.W-pad {
 				x, y = pad, y+line
 			}
+			f.noteLegend(i, x, y, w)
 			x = f.swatch(x, y, f.colors[i], f.labels[i])
 			if st.Diverged {
 				p.Number(" diverged at t = ", st.At, 'f', f.prec, "", x, y, em, plot.Alert, render.Left, render.Middle)
@@ -232,7 +235,10 @@ func (f *frame) diverged(s *sim.Sim, i int, r plot.Rect) {
 }
 
 // end draws everything queued.
-func (f *frame) end() { f.p.Flush() }
+func (f *frame) end() {
+	f.drawHover()
+	f.p.Flush()
+}
 
 // exactPoints is the number of intervals of the grid of [0, t] on which an
 // exact curve is drawn.
@@ -270,6 +276,7 @@ func (f *frame) drawTracks(s *sim.Sim, a *render.Axes, ar *plot.AutoRange, r plo
 		a.Tr.Y = plot.Axis{Min: 0, Max: 1}
 	}
 	a.Draw(p, em, f.s)
+	f.noteSeries(a, bufs, q, per)
 	if nExact > 0 {
 		p.Clip(a.Area())
 		for k := 0; k < nExact; k++ {

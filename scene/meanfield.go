@@ -262,6 +262,7 @@ func (v *meanfieldView) placePlane(i int, r plot.Rect) *render.Axes {
 	}
 	a.Equal = true
 	a.Tr.Equal()
+	v.notePlane(a, i, true)
 	a.Layout(v.p, v.em)
 	return a
 }

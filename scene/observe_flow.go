@@ -25,7 +25,7 @@ type flowObs struct {
 // meshOf returns the edges of the mesh of s's starting points: the grid
 // when the points form one, a chain through them in order otherwise.
 func meshOf(dst []int32, s *sim.Sim, n int) []int32 {
-	gw, _ := s.Grid()
+	gw := gridWidth(s, n)
 	if gw <= 0 || gw > n {
 		gw = n
 	}
@@ -51,7 +51,7 @@ func pickPair(s *sim.Sim, start []float64, n, d int) (a, b int) {
 	if n < 2 {
 		return 0, 0
 	}
-	gw, _ := s.Grid()
+	gw := gridWidth(s, n)
 	corners := [4]int{0, n - 1, 0, n - 1}
 	if gw > 1 && gw < n {
 		corners = [4]int{0, gw - 1, (n - 1) / gw * gw, n - 1}

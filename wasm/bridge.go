@@ -221,6 +221,37 @@ func stateJS(s app.State) any {
 	if s.Order != nil {
 		out["order"] = orderJS(s.Order)
 	}
+	out["hover"] = hoverJS(s.Hover)
+	return out
+}
+
+// hoverJS returns the pointer's state: {panel, x, y, values: [{label,
+// value}], panels: [{title, x, y, w, h, x0, x1, y0, y1, zoom, edit,
+// points}], down}: the readout under the pointer (panel "" and x, y null
+// when none), the panels the pointer acts on, in CSS pixels with their
+// data windows, and whether a button or finger is down.
+func hoverJS(h app.HoverState) any {
+	out := map[string]any{"panel": "", "x": js.Null(), "y": js.Null(), "values": []any{}}
+	if r := h.Readout; r != nil {
+		vs := make([]any, len(r.Values))
+		for i, v := range r.Values {
+			vs[i] = map[string]any{"label": v.Label, "value": num(v.Value)}
+		}
+		out["panel"], out["x"], out["y"], out["values"] = r.Panel, num(r.X), num(r.Y), vs
+	}
+	ps := make([]any, len(h.Panels))
+	for i, p := range h.Panels {
+		pts := make([]any, len(p.Points))
+		for k, v := range p.Points {
+			pts[k] = v
+		}
+		ps[i] = map[string]any{
+			"title": p.Title, "x": p.Rect.X, "y": p.Rect.Y, "w": p.Rect.W, "h": p.Rect.H,
+			"x0": num(p.Win.X0), "x1": num(p.Win.X1), "y0": num(p.Win.Y0), "y1": num(p.Win.Y1),
+			"zoom": p.Zoom, "edit": p.Edit, "points": pts,
+		}
+	}
+	out["panels"], out["down"] = ps, h.Down
 	return out
 }
 

@@ -790,18 +790,19 @@
 
   // Keys, seen first (capture phase on the window). Ebitengine's own
   // handlers on the canvas would swallow every key (preventDefault, Tab
-  // included), and the app reads no key through Ebitengine: keys on the
-  // canvas stop here. Space plays or pauses while the canvas has focus; r
-  // resets; the right arrow steps, except in an embed, where the arrow and
-  // page keys and every key the app does not use go to the host page (a
-  // slide deck): dispatched again on a same-origin host's document, posted
-  // to any other. Tab moves the focus; form fields keep their keys.
+  // included), and the app reads no key through Ebitengine but Shift (held
+  // for shift-click, the input layer's): other keys on the canvas stop
+  // here. Space plays or pauses while the canvas has focus; r resets; the
+  // right arrow steps, except in an embed, where the arrow and page keys
+  // and every key the app does not use go to the host page (a slide deck):
+  // dispatched again on a same-origin host's document, posted to any other.
+  // Tab moves the focus; form fields keep their keys.
   const isEmbed = () => doc.documentElement.classList.contains("embed");
   function onKeyCapture(e) {
     if (e.key === "Tab") doc.documentElement.classList.add("kbd");
     const t = e.target || {};
     const onCanvas = t.tagName === "CANVAS";
-    if (onCanvas) e.stopPropagation();
+    if (onCanvas && e.key !== "Shift") e.stopPropagation();
     if (e.type !== "keydown" || !api || e.key === "Tab" || e.isComposing) return;
     const tag = t.tagName || "";
     if (t.isContentEditable || tag === "SELECT" || tag === "TEXTAREA") return;

@@ -105,6 +105,11 @@ func (p *Param) fix(v *Values, shown string, w *warner) {
 				*x = ""
 				w.add(p.Name, shown, "data=%s %s; using generated data", show(shown), msg)
 			}
+		case TypeView:
+			if msg := CheckView(x); msg != "" {
+				*x = ""
+				w.add(p.Name, shown, "view=%s %s; using the automatic window", show(shown), msg)
+			}
 		case TypeText:
 			if len(*x) <= p.MaxLen && strings.Trim(*x, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" {
 				return

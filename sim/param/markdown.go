@@ -79,6 +79,8 @@ func mdRange(p *Param) string {
 		return fmt.Sprintf("at most %d of a-z, 0-9, -", p.MaxLen)
 	case TypeData:
 		return fmt.Sprintf("a relative path or inline:ROWS, at most %d characters", p.MaxLen)
+	case TypeView:
+		return "x0,x1,y0,y1 with x0 < x1, y0 < y1"
 	case TypePoints:
 		return fmt.Sprintf("at most %d rows; coordinates in %s .. %s", p.MaxLen, fmtFloat(p.Min), fmtFloat(p.Max))
 	case TypeBool:

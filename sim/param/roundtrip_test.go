@@ -36,6 +36,11 @@ func (validValues) Generate(r *rand.Rand, _ int) reflect.Value {
 				*x = c[r.Intn(len(c))]
 				continue
 			}
+			if p.Type == TypeView {
+				c := []string{"", "-1,1,-2,2", "0.5,1.5,-3e-07,4"}
+				*x = c[r.Intn(len(c))]
+				continue
+			}
 			if p.Type == TypeData {
 				c := []string{"", "data/x.csv", "a-b_c~1.csv", "inline:0.2;0.9;1.7", "inline:1,2;-3e-2,4"}
 				*x = c[r.Intn(len(c))]
@@ -229,7 +234,7 @@ func FuzzParse(f *testing.F) {
 func TestSchema(t *testing.T) {
 	types := map[string]string{
 		TypeEnum: "*string", TypeText: "*string", TypeFloat: "*float64", TypeInt: "*int",
-		TypeUint: "*uint64", TypeBool: "*bool", TypeList: "*[]string", TypePoints: "*[][]float64", TypeData: "*string",
+		TypeUint: "*uint64", TypeBool: "*bool", TypeList: "*[]string", TypePoints: "*[][]float64", TypeData: "*string", TypeView: "*string",
 	}
 	seen := map[string]bool{}
 	fields := map[uintptr]bool{}

@@ -19,6 +19,7 @@ const (
 	TypeList   = "list"   // comma-separated items of Param.Enum
 	TypePoints = "points" // rows separated by ';' of coordinates in [Min, Max] separated by ','
 	TypeData   = "data"   // a data set: a relative path (same origin) or inline:ROWS (see CheckData)
+	TypeView   = "view"   // a window x0,x1,y0,y1 of four finite numbers, x0 < x1 and y0 < y1, or empty (see CheckView)
 )
 
 // Groups of parameters (Param.Group), in the order of the controls.
@@ -326,6 +327,11 @@ var Schema = []Param{
 		Min: 0, Max: 1000,
 		Default: "0",
 		ptr:     func(v *Values) any { return &v.Start },
+	},
+	{
+		Name: "view", Type: TypeView, Group: GroupView, Label: "zoomed window",
+		Doc: "the window x0,x1,y0,y1 of the phase-plane panels, as zoomed and panned with the wheel, a pinch or a drag on empty space (a double-click resets it; empty: automatic)",
+		ptr: func(v *Values) any { return &v.View },
 	},
 	{
 		Name: "loop", Type: TypeEnum, Group: GroupView, Label: "loop",

@@ -46,6 +46,7 @@ type Values struct {
 	TextScale float64  // scale
 	Hide      []string // hide
 	Start     float64  // start
+	View      string   // view: the window of the phase planes, x0,x1,y0,y1 ("": automatic)
 	Loop      string   // loop: auto, 1 or 0 (see Loops)
 	Overlay   bool     // overlay: embeds show the overlay
 
