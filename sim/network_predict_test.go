@@ -34,3 +34,27 @@ func TestNetworkPredictBatch(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPredict times the meanfield scene's network function, 48 grid
+// inputs of n = 320 neurons (tanh, awb, Din = 1), per point by Predict and
+// in one batch by PredictBatch.
+func BenchmarkPredict(b *testing.B) {
+	m, z := newTestNetwork(b, netCase{"tanh", "awb", 1}, 320, 32, 1)
+	x := make([]float64, 48)
+	for i := range x {
+		x[i] = -3 + 6*float64(i)/47
+	}
+	dst, tmp := make([]float64, len(x)), make([]float64, len(x))
+	b.Run("point", func(b *testing.B) {
+		for b.Loop() {
+			for i := range x {
+				dst[i] = m.Predict(z, x[i:i+1])
+			}
+		}
+	})
+	b.Run("batch", func(b *testing.B) {
+		for b.Loop() {
+			m.PredictBatch(dst, z, x, tmp)
+		}
+	})
+}
