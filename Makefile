@@ -78,8 +78,8 @@ serve:
 	$(GO) run ./cmd/serve -addr $(ADDR) -dir $(DIST)
 
 bench:
-	@echo "== native: simulation step per method (go test -bench) =="
-	$(GO) test -run '^$$' -bench . -benchtime 200x ./sim/ | grep -E '^(Benchmark|ok|PASS)' || true
+	@echo "== simulation step per method, native and WebAssembly (Node), medians of 3 rounds =="
+	$(GO) run ./cmd/benchtable -count 3
 	@echo "== headless Chromium: per scene defaults =="
 	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
 

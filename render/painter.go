@@ -138,13 +138,17 @@ func (p *Painter) reserve(src *ebiten.Image, nv int) uint16 {
 	return uint16(len(p.vs) - p.segs[n-1].v0)
 }
 
-// padSize returns the size that n vertices or indices are padded to: the
-// power of two at or above n, at least 1024.
+// padSize returns the size that n vertices or indices are padded to: at
+// least 1024, else the multiple of P/8 at or above n, P = 2^ceil(log2 n)
+// the power of two at or above n. So there are 4 sizes per doubling and
+// the padding is less than P/8 < n/4 (the next power of two would add up
+// to n).
 func padSize(n int) int {
 	if n <= 1024 {
 		return 1024
 	}
-	return 1 << bits.Len(uint(n-1))
+	step := 1 << (bits.Len(uint(n-1)) - 3)
+	return (n + step - 1) / step * step
 }
 
 // pad pads the last segment, which no shape extends any more, with unused
@@ -156,9 +160,10 @@ func padSize(n int) int {
 // frame to its command queue (graphicscommand.(*commandQueue), growing
 // by a quarter at a time): a picture that grows a little every frame (a
 // time series getting longer) would allocate several times per frame.
-// Padded to powers of two, the calls come in a few sizes and these buffers
-// grow once per doubling. The padding costs Ebitengine's copy of the
-// unused vertices, at most as many as the used ones.
+// Padded to padSize, the calls come in a few sizes (4 per doubling) and
+// these buffers grow at most 4 times per doubling. The padding costs
+// Ebitengine's copy of the unused vertices, fewer than a quarter of the
+// used ones.
 func (p *Painter) pad() {
 	n := len(p.segs)
 	if n == 0 {

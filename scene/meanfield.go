@@ -29,6 +29,14 @@ type predictor interface {
 	Predict(z, x []float64) float64
 }
 
+// A batchPredictor evaluates the network at many inputs at once, bit for
+// bit as Predict at each: dst_i = f_z(x_i) for the len(dst) inputs
+// x[i*Din:(i+1)*Din], with scratch tmp of length len(dst) (sim.Network's
+// PredictBatch).
+type batchPredictor interface {
+	PredictBatch(dst, z, x, tmp []float64)
+}
+
 // A targeter knows the regression target f(x) the data were drawn from
 // (nil when it is unknown).
 type targeter interface {
@@ -59,6 +67,7 @@ type meanfieldView struct {
 	curveStep  []int // the step at which each curve was computed, or -1
 	rr         int   // the track whose curve is updated first
 	x1         [1]float64
+	ctmp       []float64 // scratch of PredictBatch
 	hist       []float64
 	xmin, xmax float64
 }
@@ -466,7 +475,9 @@ func (v *meanfieldView) updateCurves(s *sim.Sim, budget int) {
 		}
 		spent += cost
 		z := tr.Replica(0)
-		if v.din == 1 {
+		if bp, ok := v.pred.(batchPredictor); ok {
+			v.batchCurve(bp, v.curves[i], z, data)
+		} else if v.din == 1 {
 			for k, x := range v.xgrid {
 				v.x1[0] = x
 				v.curves[i][k] = v.pred.Predict(z, v.x1[:])
@@ -479,6 +490,20 @@ func (v *meanfieldView) updateCurves(s *sim.Sim, budget int) {
 		v.curveStep[i] = s.Steps()
 	}
 	v.rr = 0
+}
+
+// batchCurve sets curve to the network function of the neurons z in one
+// batch: on the input grid in one dimension, at the data otherwise.
+func (v *meanfieldView) batchCurve(bp batchPredictor, curve, z []float64, data *sim.Data) {
+	x := v.xgrid
+	if v.din != 1 {
+		x = data.X[:data.N*data.Din]
+	}
+	np := len(x) / max(v.din, 1)
+	if cap(v.ctmp) < np {
+		v.ctmp = make([]float64, np)
+	}
+	bp.PredictBatch(curve[:np], z, x, v.ctmp[:np])
 }
 
 func (v *meanfieldView) drawRisk(s *sim.Sim, r plot.Rect) {

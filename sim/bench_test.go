@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"smflow/sim"
 	"smflow/sim/param"
 )
 
@@ -40,9 +41,29 @@ func BenchmarkStep(b *testing.B) {
 				per := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(tr.N*s.Model().NumData())
 				b.ReportMetric(per, "ns/(particle*datum)")
 				b.ReportMetric(allocs, "allocs/step")
+				if c.name == "network" {
+					ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+					b.ReportMetric(ns/float64(tr.N*netEvals(tr.Method, s.Config().K, s.Model().NumData())), "ns/(particle*datum*eval)")
+				}
 			})
 		}
 	}
+}
+
+// netEvals returns the (datum x evaluation) pairs per particle of one
+// network step with k substeps of the weak2 scheme: SGD evaluates one
+// neuron's gradient at one datum; the MF ODE (Heun) two drifts per substep,
+// each over the N data, 2 k N; the DD-SMF three forward passes per substep
+// (the drift at the step's start, shared with the noise, the drift at the
+// predictor and the noise at the noise-free predictor), 3 k N.
+func netEvals(m sim.Method, k, n int) int {
+	switch m {
+	case sim.MFODE:
+		return 2 * k * n
+	case sim.DDSMF:
+		return 3 * k * n
+	}
+	return 1
 }
 
 // Example runs the closed-form case of MATH.md section 6 from a query

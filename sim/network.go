@@ -166,6 +166,7 @@ func (m *Network) split(zk []float64) (a float64, w []float64, b float64) {
 
 // dotx returns w.x for len(x) = len(w) = Din.
 func dotx(w, x []float64) float64 {
+	x = x[:len(w)]
 	s := 0.0
 	for i, v := range w {
 		s += v * x[i]
@@ -266,6 +267,8 @@ type netEval struct {
 	last      []float64
 	lastOrder int
 	cached    bool
+
+	generic bool // tests: the general code even where the fused kernels apply
 }
 
 // netDot returns sum_j a_j b_j over len(a) <= len(b) entries.
@@ -313,8 +316,18 @@ func (e *netEval) forward(z []float64, order int) int {
 		return n
 	}
 	e.cached = false
+	r := e.r[:nd]
+	clear(r)
+	// One neuron's row at a time, while it is in the cache: the
+	// pre-activations u_kj = b_k + sum_i w_ki x_ji, sigma and its
+	// derivatives, and its term a_k sigma(u_kj) of r_j (in the order of k).
+	fast := e.fastKernels()
 	for k := 0; k < n; k++ {
-		_, w, b := m.split(z[k*d : (k+1)*d])
+		a, w, b := m.split(z[k*d : (k+1)*d])
+		if fast {
+			e.forwardRow1(k, a, w[0], b, order)
+			continue
+		}
 		row := e.s[k*nd : (k+1)*nd]
 		for j := range row {
 			row[j] = b
@@ -325,22 +338,14 @@ func (e *netEval) forward(z []float64, order int) int {
 				row[j] += wi * xj
 			}
 		}
-	}
-	size := n * nd
-	switch order {
-	case 0:
-		m.act.fill(e.s[:size], nil, nil)
-	case 1:
-		m.act.fill(e.s[:size], e.s1, nil)
-	default:
-		m.act.fill(e.s[:size], e.s1, e.s2)
-	}
-	r := e.r
-	clear(r)
-	for k := 0; k < n; k++ {
-		a, _, _ := m.split(z[k*d : (k+1)*d])
-		row := e.s[k*nd : (k+1)*nd]
-		r := r[:len(row)]
+		switch order {
+		case 0:
+			m.act.fill(row, nil, nil)
+		case 1:
+			m.act.fill(row, e.s1[k*nd:(k+1)*nd], nil)
+		default:
+			m.act.fill(row, e.s1[k*nd:(k+1)*nd], e.s2[k*nd:(k+1)*nd])
+		}
 		for j, v := range row {
 			r[j] += a * v
 		}
@@ -459,7 +464,11 @@ func (e *netEval) Drift(dst, z []float64, c float64) {
 	invN := 1 / float64(nd)
 
 	// gradR(z_k).
-	for k := 0; k < n; k++ {
+	fast := e.fastKernels()
+	if fast {
+		e.gradPhiDots(dst, z, r, n, -invN, false)
+	}
+	for k := 0; k < n && !fast; k++ {
 		e.gradPhiDot(dst[k*d:(k+1)*d], z[k*d:(k+1)*d], r, e.s[k*nd:(k+1)*nd], e.s1[k*nd:(k+1)*nd], -invN)
 	}
 	if c == 0 {
@@ -473,6 +482,10 @@ func (e *netEval) Drift(dst, z []float64, c float64) {
 	sc := -2 * c * invN
 	for k := 0; k < n; k++ {
 		g := dst[k*d : (k+1)*d]
+		if fast {
+			e.t1Fused(g, z[k*d:(k+1)*d], k, sc)
+			continue
+		}
 		s, s1, s2 := e.s[k*nd:(k+1)*nd], e.s1[k*nd:(k+1)*nd], e.s2[k*nd:(k+1)*nd]
 		a, vw, vb := 1.0, g, 0.0
 		if m.awb {
@@ -525,6 +538,10 @@ func (e *netEval) Drift(dst, z []float64, c float64) {
 	}
 
 	// T2(z_k) = (2/N) sum_j q_j grad Phi(z_k, x_j).
+	if fast {
+		e.gradPhiDots(dst, z, q, n, 2*c*invN, true)
+		return
+	}
 	for k := 0; k < n; k++ {
 		e.gradPhiDot(t, z[k*d:(k+1)*d], q, e.s[k*nd:(k+1)*nd], e.s1[k*nd:(k+1)*nd], 2*c*invN)
 		out := dst[k*d : (k+1)*d]
@@ -545,6 +562,10 @@ func (e *netEval) Noise(dst, z, w []float64, stride int) {
 	n := e.forward(z, 1)
 	if stride == 0 {
 		e.centerWeights(w[:nd])
+		if e.fastKernels() {
+			e.gradPhiDots(dst, z, e.q, n, 1, false)
+			return
+		}
 	}
 	for k := 0; k < n; k++ {
 		if stride != 0 {
