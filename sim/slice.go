@@ -133,3 +133,39 @@ func (s *Sim) SetSteps(n int) {
 	s.cur, s.since = cursor{}, 0
 	s.step = max(n, 0)
 }
+
+// SliceRands appends to dst the states of the random streams of the
+// replicas of sl, two words a replica (xmath.Rand.State; 0, 0 for a
+// replica of a deterministic method, which has none), and returns it. A
+// simulation that takes over replicas part way (a worker given the host's
+// state, or the host after a worker's steps) needs their streams' states
+// with their states (SetSliceRands).
+func (s *Sim) SliceRands(sl Slice, dst []uint64) []uint64 {
+	for i, tr := range s.tracks {
+		for r := sl.Lo[i]; r < sl.Hi[i]; r++ {
+			var hi, lo uint64
+			if g := tr.rngs[r]; g != nil {
+				hi, lo = g.State()
+			}
+			dst = append(dst, hi, lo)
+		}
+	}
+	return dst
+}
+
+// SetSliceRands sets the states of the random streams of the replicas of
+// sl to src, laid out as SliceRands gives them. It panics when the length
+// does not fit.
+func (s *Sim) SetSliceRands(sl Slice, src []uint64) {
+	if len(src) != 2*sl.Reps() {
+		panic(fmt.Sprintf("sim: SetSliceRands of %d words for %d replicas", len(src), sl.Reps()))
+	}
+	for i, tr := range s.tracks {
+		for r := sl.Lo[i]; r < sl.Hi[i]; r++ {
+			if g := tr.rngs[r]; g != nil {
+				g.SetState(src[0], src[1])
+			}
+			src = src[2:]
+		}
+	}
+}

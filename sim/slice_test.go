@@ -104,6 +104,53 @@ func TestSliceCaseDiverges(t *testing.T) {
 	}
 }
 
+// A host that steps on its own for a while hands its state and its
+// streams' states to the slices (SetSlice, SetSliceRands), which go on; the
+// host takes their states and streams back part way through a round and
+// steps on its own again. The hashes stay those of the unsplit simulation.
+func TestSliceHandover(t *testing.T) {
+	for _, q := range sliceCases {
+		ref := fromQuery(t, q)
+		host := fromQuery(t, q)
+		slices := host.Split(2)
+		parts := []*sim.Sim{fromQuery(t, q), fromQuery(t, q)}
+		check := func(what string) {
+			t.Helper()
+			for ref.Steps() < host.Steps() {
+				ref.Step()
+			}
+			if got, want := sim.HashReport(host), sim.HashReport(ref); got != want {
+				t.Fatalf("%s, %s: \n%s\nunsplit\n%s", q, what, got, want)
+			}
+		}
+		third := host.TotalSteps() / 3
+		for host.Steps() < third {
+			host.Step()
+		}
+		check("host alone")
+		for p, ps := range parts {
+			z, div := host.SliceState(slices[p], nil, nil)
+			ps.SetSlice(slices[p], z, div, host.Steps())
+			ps.SetSliceRands(slices[p], host.SliceRands(slices[p], nil))
+			ps.SetSteps(host.Steps())
+		}
+		for host.Steps() < 2*third {
+			for p, ps := range parts {
+				ps.StepSlice(slices[p])
+				z, div := ps.SliceState(slices[p], nil, nil)
+				host.SetSlice(slices[p], z, div, ps.Steps())
+				host.SetSliceRands(slices[p], ps.SliceRands(slices[p], nil))
+			}
+			host.SetSteps(host.Steps() + 1)
+			check("slices")
+		}
+		for !host.Done() {
+			host.Step()
+		}
+		check("host again")
+	}
+}
+
 // Split covers every replica of every track exactly once.
 func TestSplitCovers(t *testing.T) {
 	s := fromQuery(t, sliceCases[1])

@@ -48,6 +48,7 @@ type Values struct {
 	Start     float64  // start
 	Loop      string   // loop: auto, 1 or 0 (see Loops)
 	Overlay   bool     // overlay: embeds show the overlay
+	Workers   string   // workers: auto, 0 (one thread) or at most N Web Workers
 
 	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }
