@@ -67,10 +67,11 @@ wasm:
 dist: wasm
 	mkdir -p $(DIST)/web
 	cp index.html $(DIST)/index.html
-	cp web/app.js web/style.css $(DIST)/web/
+	cp web/app.js web/style.css web/worker.js $(DIST)/web/
+	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/smflow-worker.wasm ./wasm/worker
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/wasm_exec.js
 	$(GO) run ./cmd/compress -q $(BROTLI_Q) $(DIST)
-	@ls -l $(DIST)/smflow.wasm $(DIST)/smflow.wasm.br $(DIST)/smflow.wasm.gz
+	@ls -l $(DIST)/smflow.wasm $(DIST)/smflow.wasm.br $(DIST)/smflow.wasm.gz $(DIST)/smflow-worker.wasm*
 
 # serve compresses at brotli quality 9 (seconds instead of minutes at 11).
 serve:

@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// workerScenes are the scenes whose replicas run on Web Workers, with
+// runs long enough that the workers load before they end.
+var workerScenes = []struct{ name, q string }{
+	{"ensemble", "scene=ensemble&alpha=0.05&T=6&reps=400"},
+	{"fluct", "scene=fluct&T=1.5&reps=24&n=16"},
+}
+
+// With Web Workers the ensemble and fluct scenes have the hash of one
+// thread (workers=0) at the same step: in the middle of a run (workers in
+// use, paused, against a one-thread page sought to that step), after the
+// step button (a step on the page's thread, then the workers given the new
+// state), and at the end.
+func TestWorkersHash(t *testing.T) {
+	for _, c := range workerScenes {
+		t.Run(c.name, func(t *testing.T) {
+			tb := open(t, "/?"+c.q+"&speed=5&autoplay=1")
+			tb.waitFor(`smflow.stats().workers >= 1 && smflow.state().steps >= 3`, patience)
+			eval[any](tb, `smflow.pause()`)
+			w := eval[int](tb, `smflow.stats().workers`)
+			mid := eval[int](tb, `smflow.state().steps`)
+			hMid := eval[string](tb, `smflow.hash()`)
+
+			one := open(t, "/?"+c.q+"&workers=0&speed=10000")
+			st := eval[jsStats2](one, `smflow.stats()`)
+			if st.Workers != 0 || !strings.Contains(st.WorkersNote, "workers=0") {
+				t.Errorf("workers=0: stats workers %d, note %q", st.Workers, st.WorkersNote)
+			}
+			eval[any](one, fmt.Sprintf(`smflow.seek(%d * smflow.state().T / smflow.state().totalSteps)`, mid))
+			one.waitFor(fmt.Sprintf(`smflow.state().steps === %d`, mid), patience)
+			if got := eval[string](one, `smflow.hash()`); got != hMid {
+				t.Errorf("step %d with %d workers:\n%s\none thread:\n%s", mid, w, hMid, got)
+			}
+
+			// The step button, then play to the end at full speed.
+			eval[any](tb, `smflow.step(2)`)
+			eval[any](tb, `smflow.setParam("speed", "10000")`)
+			eval[any](tb, `smflow.play()`)
+			tb.waitFor(`smflow.state().done`, patience)
+			if st := eval[jsStats2](tb, `smflow.stats()`); st.Workers < 1 {
+				t.Errorf("at the end: stats workers %d, note %q", st.Workers, st.WorkersNote)
+			}
+			eval[any](one, `smflow.play()`)
+			one.waitFor(`smflow.state().done`, patience)
+			hEnd, oneEnd := eval[string](tb, `smflow.hash()`), eval[string](one, `smflow.hash()`)
+			if hEnd != oneEnd {
+				t.Errorf("at the end with %d workers:\n%s\none thread:\n%s", w, hEnd, oneEnd)
+			}
+			t.Logf("%d workers; step %d and the end (%s) equal to one thread", w, mid, strings.ReplaceAll(strings.TrimSpace(hEnd), "\n", ", "))
+			tb.noErrors()
+			one.noErrors()
+		})
+	}
+}
+
+// jsStats2 is the part of smflow.stats() about workers.
+type jsStats2 struct {
+	Workers     int    `json:"workers"`
+	WorkersNote string `json:"workersNote"`
+}
