@@ -11,6 +11,11 @@ import (
 var workerScenes = []struct{ name, q string }{
 	{"ensemble", "scene=ensemble&alpha=0.05&T=6&reps=400"},
 	{"fluct", "scene=fluct&T=1.5&reps=24&n=16"},
+	// Three workers (more than this machine's spare cores) split the
+	// replicas three ways.
+	{"fluct-3", "scene=fluct&T=1.5&reps=24&n=16&workers=3"},
+	// Data in the link: the workers get them as CSV text.
+	{"ensemble-data", "scene=ensemble&problem=quad&dim=1&data=inline:0.2;0.9;1.7;1.1&alpha=0.05&T=4&reps=300&workers=2"},
 }
 
 // With Web Workers the ensemble and fluct scenes have the hash of one
@@ -22,7 +27,9 @@ func TestWorkersHash(t *testing.T) {
 	for _, c := range workerScenes {
 		t.Run(c.name, func(t *testing.T) {
 			tb := open(t, "/?"+c.q+"&speed=5&autoplay=1")
-			tb.waitFor(`smflow.stats().workers >= 1 && smflow.state().steps >= 3`, patience)
+			tb.waitFor(`smflow.stats().workers >= 1`, patience)
+			s0 := eval[int](tb, `smflow.state().steps`)
+			tb.waitFor(fmt.Sprintf(`smflow.state().steps >= %d`, s0+3), patience)
 			eval[any](tb, `smflow.pause()`)
 			w := eval[int](tb, `smflow.stats().workers`)
 			mid := eval[int](tb, `smflow.state().steps`)
@@ -53,7 +60,15 @@ func TestWorkersHash(t *testing.T) {
 			if hEnd != oneEnd {
 				t.Errorf("at the end with %d workers:\n%s\none thread:\n%s", w, hEnd, oneEnd)
 			}
-			t.Logf("%d workers; step %d and the end (%s) equal to one thread", w, mid, strings.ReplaceAll(strings.TrimSpace(hEnd), "\n", ", "))
+			// The pool is reused after a reset.
+			pool := eval[int](tb, `smflowPool.workers.length`)
+			eval[any](tb, `smflow.reset()`)
+			eval[any](tb, `smflow.play()`)
+			tb.waitFor(`smflow.stats().workers >= 1 && smflow.state().steps >= 1`, patience)
+			if again := eval[int](tb, `smflowPool.workers.length`); again != pool {
+				t.Errorf("the pool had %d workers, after a reset %d", pool, again)
+			}
+			t.Logf("%d workers (pool %d); from step %d, step %d and the end (%s) equal to one thread", w, pool, s0, mid, strings.ReplaceAll(strings.TrimSpace(hEnd), "\n", ", "))
 			tb.noErrors()
 			one.noErrors()
 		})
