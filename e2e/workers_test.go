@@ -1,9 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // workerScenes are the scenes whose replicas run on Web Workers, with
@@ -79,4 +84,37 @@ func TestWorkersHash(t *testing.T) {
 type jsStats2 struct {
 	Workers     int    `json:"workers"`
 	WorkersNote string `json:"workersNote"`
+}
+
+// Where Web Workers are missing, or the worker cannot load, the page runs
+// on one thread, says why in stats(), and has the hash of one thread.
+func TestWorkersFallback(t *testing.T) {
+	const q = "scene=fluct&T=0.5&reps=8&n=8&speed=10000"
+	ref := open(t, "/?"+q+"&workers=0&autoplay=1")
+	ref.waitFor(`smflow.state().done`, patience)
+	want := eval[string](ref, `smflow.hash()`)
+	for _, c := range []struct{ name, script, note string }{
+		{"no Worker", `window.Worker = undefined;`, "unavailable"},
+		{"load error", `{ const W = window.Worker; window.Worker = function () { return new W("web/missing-worker.js"); }; }`, "worker"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := open0(t)
+			if _, err := chromedp.Run(tb.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+				_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+				return chromedp.Void{}, err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			tb.navigate("/?" + q + "&autoplay=1")
+			tb.waitFor(`smflow.state().done && smflow.stats().workersNote !== "starting" && smflow.stats().workersNote !== "loading the workers"`, patience)
+			st := eval[jsStats2](tb, `smflow.stats()`)
+			if st.Workers != 0 || !strings.Contains(st.WorkersNote, c.note) {
+				t.Errorf("stats workers %d, note %q; want 0 and a note with %q", st.Workers, st.WorkersNote, c.note)
+			}
+			if got := eval[string](tb, `smflow.hash()`); got != want {
+				t.Errorf("hash\n%s\nwant (one thread)\n%s", got, want)
+			}
+			t.Logf("note %q", st.WorkersNote)
+		})
+	}
 }
