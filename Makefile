@@ -82,7 +82,7 @@ bench:
 	@echo "== native: simulation step per method (go test -bench) =="
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./sim/ | grep -E '^(Benchmark|ok|PASS)' || true
 	@echo "== headless Chromium: per scene defaults =="
-	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
+	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench(Workers)?$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
 
 # Screenshots of the page and of every scene and preset (half way, at 1280x800,
 # by TestAxes), made by the browser tests (for the README).
