@@ -16,3 +16,12 @@ func TestRandState(t *testing.T) {
 		}
 	}
 }
+
+// Reading and setting the state does not allocate (the page does it for
+// every replica after every step it copies from a worker).
+func TestRandStateAllocs(t *testing.T) {
+	a, b := Stream(1), Stream(2)
+	if n := testing.AllocsPerRun(10, func() { b.SetState(a.State()) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
