@@ -557,6 +557,11 @@ func (o *OrderRun) finish() error {
 	if err := o.record(); err != nil {
 		return err
 	}
+	return o.next()
+}
+
+// next leaves the finished learning rate and starts the next one.
+func (o *OrderRun) next() error {
 	o.doneSteps += o.sim.total
 	o.rateWork, o.rateTotal = 0, 0
 	o.cur++
@@ -568,19 +573,35 @@ func (o *OrderRun) finish() error {
 	return o.start()
 }
 
-// record computes the weak errors of the finished simulation.
+// record computes the weak errors of the finished simulation from the
+// values of all its replicas (Slice, order_shard.go).
 func (o *OrderRun) record() error {
+	s := o.sim
+	vals := make([]OrderSlice, len(s.tracks))
+	for i, tr := range s.tracks {
+		vals[i] = o.Slice(i, 0, tr.Reps)
+	}
+	return o.recordValues(vals)
+}
+
+// recordValues computes the weak errors of the current learning rate from
+// vals[i], the values of every replica of track i, in replica order.
+func (o *OrderRun) recordValues(vals []OrderSlice) error {
 	s := o.sim
 	est := make([]stat.Estimate, len(s.tracks))
 	by := make([]Sampling, len(s.tracks))
+	diverged := make([]bool, len(s.tracks))
 	for i, tr := range s.tracks {
 		if tr.Reps == 0 {
 			continue
 		}
 		var err error
-		est[i], by[i], err = o.estimate(tr)
+		est[i], by[i], err = o.estimate(tr, vals[i])
 		if err != nil {
 			return fmt.Errorf("%s at alpha = %g: %w", tr.Method, s.cfg.Alpha, err)
+		}
+		for _, at := range vals[i].DivergedAt {
+			diverged[i] = diverged[i] || at >= 0 && at <= s.total
 		}
 	}
 	if o.exact {
@@ -589,7 +610,7 @@ func (o *OrderRun) record() error {
 	for i := 1; i < len(s.tracks); i++ {
 		tr := s.tracks[i]
 		p := WeakPoint{Alpha: s.cfg.Alpha, Method: tr.Method, Exact: o.exact}
-		p.Diverged = s.Status(i).Diverged || s.Status(0).Diverged && !o.exact
+		p.Diverged = diverged[i] || diverged[0] && !o.exact
 		p.Value, p.SGD = est[i], est[0]
 		p.ValueBy, p.SGDBy = by[i], by[0]
 		p.Err = stat.Diff(p.Value, p.SGD)
@@ -599,34 +620,17 @@ func (o *OrderRun) record() error {
 	return nil
 }
 
-// estimate returns the estimate of E f(Z_T) of the finished track tr and
-// how it was made: one value for a deterministic method; for antithetic
-// pairs the means of the pairs, regressed on the pairs' quadratic control
-// variate c2 when there is one (their linear ones cancel); otherwise the
-// replicas, regressed on their control variates c1 (and c2).
-func (o *OrderRun) estimate(tr *Track) (stat.Estimate, Sampling, error) {
+// estimate returns the estimate of E f(Z_T) of the finished track tr from
+// v, the values of all its replicas, and how it was made: one value for a
+// deterministic method; for antithetic pairs the means of the pairs,
+// regressed on the pairs' quadratic control variate c2 when there is one
+// (their linear ones cancel); otherwise the replicas, regressed on their
+// control variates c1 (and c2).
+func (o *OrderRun) estimate(tr *Track, v OrderSlice) (stat.Estimate, Sampling, error) {
 	s := o.sim
-	ev := s.model.NewEval(tr.N)
-	f := make([]float64, tr.Reps)
-	for r := range f {
-		f[r] = o.obs.f(ev, tr.Replica(r), tr.D)
-	}
+	f, c1, c2 := v.F, v.C1, v.C2
 	if tr.Method.Deterministic() {
 		return stat.Estimate{Mean: f[0], N: 1}, SampleDeterministic, nil
-	}
-	var c1, c2 []float64
-	if tr.cv != nil {
-		c1 = make([]float64, tr.Reps)
-		if tr.cv.quadratic() {
-			c2 = make([]float64, tr.Reps)
-		}
-		for r := range c1 {
-			a, b := tr.cv.values(r)
-			c1[r] = a
-			if c2 != nil {
-				c2[r] = b
-			}
-		}
 	}
 	if s.cfg.Antithetic && tr.Method != SGD && tr.Reps >= 2 {
 		fp := pairs(f)

@@ -5,7 +5,8 @@
 //
 //	smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] 'QUERY'
 //	smf hash [-data FILE.csv] 'QUERY'
-//	smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-sgdreps R] [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] 'QUERY'
+//	smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-sgdreps R] [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] [-shard K/N -out PART.json] 'QUERY'
+//	smf merge PART.json...
 //	smf params [-json] [-readme README.md]
 //
 // run writes CSV rows method,rep,point,t,z1,...,zd of every method at the
@@ -13,7 +14,9 @@
 // method; order estimates weak errors against SGD over learning rates and
 // fits their order (-exact: exact expectations where sim.HasExact;
 // -csv: rows method,alpha,value,sgd,error,...; its Monte Carlo reduces the
-// variance, -plain switches that off); params prints the parameter
+// variance, -plain switches that off; -shard K/N runs the K-th of N slices of
+// the replicas into a part file); merge prints from the N part files what
+// the unsharded order prints; params prints the parameter
 // table (Markdown) or the schema (JSON).
 package main
 
@@ -43,7 +46,8 @@ const usage = `usage:
   smf run [-reps R] [-data FILE.csv] [-out FILE.csv] [-every DT] [-workers W] [-lenient] 'QUERY'
   smf hash [-data FILE.csv] [-lenient] 'QUERY'
   smf order [-exact] [-csv] [-alphas A1,A2,...] [-f sq|z1|pair|risk] [-reps R] [-sgdreps R]
-            [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] 'QUERY'
+            [-plain] [-antithetic=false] [-control=false] [-data FILE.csv] [-shard K/N -out PART.json] 'QUERY'
+  smf merge PART.json...
   smf params [-json] [-readme README.md]
 QUERY is the query string of the app's URL, e.g. 'scene=flow&alpha=0.05&T=1'.
 `
@@ -93,6 +97,8 @@ func runCommand(args []string, stdout, stderr io.Writer) error {
 		return cmdHash(args[1:], stdout, stderr)
 	case "order":
 		return cmdOrder(args[1:], stdout, stderr)
+	case "merge":
+		return cmdMerge(args[1:], stdout, stderr)
 	case "params":
 		return cmdParams(args[1:], stdout)
 	case "-h", "-help", "--help", "help":

@@ -43,7 +43,17 @@ import (
 // against mean-field SGD) runs with M = n: the flow particles of the MF ODE
 // and the DD-SMF are the network's own initial neurons. Without a scene in
 // the query, problem=network takes the scene fluct.
+//
+// With -shard K/N it runs only the K-th (0 <= K < N) of N disjoint slices of
+// the replicas and writes their values to the part file -out (merge.go);
+// smf merge prints from the N parts what the unsharded run prints.
 func cmdOrder(args []string, stdout, stderr io.Writer) error {
+	return orderCommand(args, nil, stdout, stderr)
+}
+
+// orderCommand is smf order with args; with parts (smf merge) it merges
+// their values instead of running the replicas.
+func orderCommand(args []string, parts *mergeInput, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("order", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c common
@@ -56,9 +66,25 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	anti := fs.Bool("antithetic", true, "antithetic Brownian increments (replica pairs W and -W) for the continuous models")
 	control := fs.Bool("control", true, "control variates of the linearised noise (its linear and quadratic response)")
 	sgdReps := fs.Int("sgdreps", 0, fmt.Sprintf("replicas of SGD's ensemble where its side is not exact (0: %d x reps)", sim.SGDRepsFactor))
+	shard := fs.String("shard", "", "run only shard K/N (0 <= K < N) of the replicas and write their values to -out, for smf merge")
+	out := fs.String("out", "", "with -shard: the part file to write (default standard output)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
+	sharded := *shard != ""
+	var shardK, shardN int
+	if sharded {
+		var err error
+		if shardK, shardN, err = parseShard(*shard); err != nil {
+			return err
+		}
+	} else if *out != "" {
+		return fmt.Errorf("-out names the part file of a shard; it needs -shard K/N")
+	}
+	if parts != nil && (sharded || *out != "") {
+		return fmt.Errorf("merge: the parts' arguments hold -shard or -out")
+	}
+	canon := canonicalArgs(fs)
 	var alphas []float64
 	for _, f := range strings.Split(*alphaList, ",") {
 		a, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
@@ -87,6 +113,20 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 		if !sim.HasExact(cfg.Problem) {
 			return fmt.Errorf("problem %s has no exact expectations; use Monte Carlo (drop -exact)", cfg.Problem.Name)
 		}
+		if sharded || parts != nil {
+			// Exact expectations have no replicas to share out: a part
+			// holds the arguments only and the merge computes them.
+			fo, err := sim.NewOrderRunMC(cfg, alphas, obs, sim.MCOptions{Plain: true})
+			if err != nil {
+				return err
+			}
+			if sharded {
+				return writePart(stdout, *out, &partFile{Format: partFormat, Version: partVersion, Args: canon, Fingerprint: fo.Fingerprint(), Shard: shardK, Shards: shardN})
+			}
+			if err := parts.checkExact(fo.Fingerprint()); err != nil {
+				return err
+			}
+		}
 		points, err := sim.ExactWeakErrors(cfg, alphas, obs)
 		if err != nil {
 			return err
@@ -102,9 +142,31 @@ func cmdOrder(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := newProgress(stderr, 100)
-	points, err := runOrder(run, c.workers, func(f float64) { p.update(int(100 * f)) })
-	p.done()
+	if sharded {
+		pf := &partFile{Format: partFormat, Version: partVersion, Args: canon, Fingerprint: run.Fingerprint(), Shard: shardK, Shards: shardN}
+		p := newProgress(stderr, 100)
+		for i := 0; !run.Done(); i++ {
+			slices, err := run.RunShard(shardK, shardN, c.workers, func(f float64) { p.update(int(100 * f)) })
+			if err != nil {
+				p.done()
+				return err
+			}
+			pf.Rates = append(pf.Rates, nil)
+			for _, v := range slices {
+				pf.Rates[i] = append(pf.Rates[i], toPart(v))
+			}
+		}
+		p.done()
+		return writePart(stdout, *out, pf)
+	}
+	var points []sim.WeakPoint
+	if parts != nil {
+		points, err = parts.mergeRun(run, len(alphas))
+	} else {
+		p := newProgress(stderr, 100)
+		points, err = runOrder(run, c.workers, func(f float64) { p.update(int(100 * f)) })
+		p.done()
+	}
 	if err != nil {
 		return err
 	}
