@@ -89,7 +89,7 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	}
 	if v.Workers != g.values.Workers && !built && g.sim != nil && g.task != nil {
 		g.settle()
-		g.task, g.workersNote = workersFor(taskFor(g.sim, g.view), g.sim, v)
+		g.task, g.workersNote = workersFor(taskFor(g.sim, g.view), g.sim, g.view, v)
 	}
 	g.values = v
 	g.query = param.Canonical(v)
@@ -154,7 +154,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 	}
 	g.view.Reset(s)
 	g.task = taskFor(s, g.view)
-	g.task, g.workersNote = workersFor(g.task, s, v)
+	g.task, g.workersNote = workersFor(g.task, s, g.view, v)
 	g.runner.Reset()
 	g.loop = Looper{}
 	g.ffTo = 0

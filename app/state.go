@@ -104,7 +104,7 @@ func (g *Game) Stats() Stats {
 	s.PaceMs = g.pacer.Interval().Seconds() * 1e3
 	s.MsFrame = g.pacer.MeanFrame().Seconds() * 1e3
 	s.WorkersNote = g.workersNote
-	if w, ok := g.task.(*workersTask); ok {
+	if w, ok := g.task.(interface{ Workers() (int, string) }); ok {
 		s.Workers, s.WorkersNote = w.Workers()
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"smflow/catalog"
+	"smflow/scene"
 	"smflow/sim"
 	"smflow/sim/param"
 	"smflow/wasm/worker/proto"
@@ -61,15 +62,19 @@ type workersTask struct {
 	stateLen int
 }
 
-// workersFor returns the Task of s observed by view: a workersTask when the
-// scene's work is replicas (ensemble, fluct) and workers are not disabled
-// (v.Workers), else the one-thread task with a note why no worker is used.
-func workersFor(t Task, s *sim.Sim, v param.Values) (Task, string) {
-	st, ok := t.(*stepTask)
-	if !ok {
-		return t, "this scene runs on one thread"
+// workersFor returns the Task t (taskFor's, of s and view) with its work on
+// the page's Web Workers: a workersTask when the scene's work is replicas
+// (ensemble, fluct), an orderWorkersTask for the order scene's sweep;
+// else, or when workers are disabled (v.Workers) or unavailable, t with a
+// note why no worker is used.
+func workersFor(t Task, s *sim.Sim, view View, v param.Values) (Task, string) {
+	st, stepped := t.(*stepTask)
+	var shard scene.ShardedSweep
+	swt, swept := t.(*sweepTask)
+	if swept && v.Scene == catalog.Order {
+		shard = scene.ShardedSweepOf(view)
 	}
-	if v.Scene != catalog.Ensemble && v.Scene != catalog.Fluct {
+	if !(stepped && (v.Scene == catalog.Ensemble || v.Scene == catalog.Fluct)) && shard == nil {
 		return t, "this scene runs on one thread"
 	}
 	if v.Workers == "0" {
@@ -86,15 +91,18 @@ func workersFor(t Task, s *sim.Sim, v param.Values) (Task, string) {
 	if v.Workers != "auto" && v.Workers != "" {
 		fmt.Sscan(v.Workers, &want)
 	}
-	w := &workersTask{stepTask: *st, pool: pool, want: max(want, 1), k: 1}
-	w.query = param.Canonical(v)
+	query, data := param.Canonical(v), ""
 	if d := s.Config().Data; d != nil {
 		var b strings.Builder
 		if err := sim.WriteCSV(&b, d); err != nil {
 			return t, "the data cannot be handed to the workers: " + err.Error()
 		}
-		w.data = b.String()
+		data = b.String()
 	}
+	if shard != nil {
+		return orderWorkersFor(swt, shard, pool, max(want, 1), query, data)
+	}
+	w := &workersTask{stepTask: *st, pool: pool, want: max(want, 1), k: 1, query: query, data: data}
 	if s.Steps() == 0 && !s.Partial() {
 		w.hash0 = sim.HashReport(s)
 	} else if s0, err := sim.New(s.Config()); err == nil {
@@ -112,6 +120,8 @@ func (t *workersTask) Workers() (int, string) {
 	}
 	return 0, t.note
 }
+
+func (t *workersTask) generation() int { return t.gen }
 
 // fail switches to one thread for good, with the reason.
 func (t *workersTask) fail(why string) {

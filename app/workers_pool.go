@@ -24,7 +24,7 @@ type workerPool struct {
 	loaded []bool // worker i has loaded its program
 	err    string // why the pool cannot be used (a load error), or ""
 	gen    int    // the last generation handed out
-	task   *workersTask
+	task   poolTask
 	fn     js.Func
 }
 
@@ -86,9 +86,16 @@ func (p *workerPool) ready(n int) bool {
 	return true
 }
 
-// next returns a new generation for the task t, which from now on receives
-// the pool's messages of that generation.
-func (p *workerPool) next(t *workersTask) int {
+// A poolTask is a Task that takes the pool's messages of its generation.
+type poolTask interface {
+	generation() int
+	receive(i int, m workerMsg)
+	fail(why string)
+}
+
+// next returns a new generation for the task t (nil: none), which from now
+// on receives the pool's messages of that generation.
+func (p *workerPool) next(t poolTask) int {
 	p.gen++
 	p.task = t
 	return p.gen
@@ -137,13 +144,15 @@ func (p *workerPool) receive(i int, data js.Value) {
 		}
 	case "ready":
 		m.hash0 = data.Get("hash0").String()
+	case "slices":
+		m.from, m.message = data.Get("rate").Int(), data.Get("json").String()
 	case "steps":
 		m.from, m.k, m.ms = data.Get("from").Int(), data.Get("k").Int(), data.Get("ms").Float()
 		m.z = proto.Floats(nil, data.Get("z"))
 		m.div = proto.Ints(nil, data.Get("div"))
 		m.rng = proto.ReadWords(nil, data.Get("rng"))
 	}
-	if p.task != nil && m.gen == p.task.gen {
+	if p.task != nil && m.gen == p.task.generation() {
 		p.task.receive(i, m)
 	}
 }

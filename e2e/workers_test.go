@@ -118,3 +118,29 @@ func TestWorkersFallback(t *testing.T) {
 		})
 	}
 }
+
+// The order scene's sweep with its learning rates on Web Workers (the
+// first rate begun on the page's thread while the workers load, the
+// others merged from the workers' shards) gives the weak points of one
+// thread (workers=0), bit for bit (the report's every number).
+func TestWorkersOrder(t *testing.T) {
+	const q = "scene=order&reps=1024"
+	tb := open(t, "/?"+q+"&speed=1&autoplay=1")
+	tb.waitFor(`smflow.stats().workers >= 1`, patience)
+	w := eval[int](tb, `smflow.stats().workers`)
+	eval[any](tb, `smflow.setParam("speed", "10000")`)
+	one := open(t, "/?"+q+"&workers=0&speed=10000&autoplay=1")
+	tb.waitFor(`smflow.state().order && smflow.state().order.done`, patience)
+	one.waitFor(`smflow.state().order && smflow.state().order.done`, patience)
+	got := eval[string](tb, `JSON.stringify(smflow.state().order)`)
+	want := eval[string](one, `JSON.stringify(smflow.state().order)`)
+	if got != want {
+		t.Errorf("with %d workers:\n%s\none thread:\n%s", w, got, want)
+	}
+	if st := eval[jsStats2](tb, `smflow.stats()`); st.Workers < 1 {
+		t.Errorf("at the end: stats workers %d, note %q", st.Workers, st.WorkersNote)
+	}
+	t.Logf("%d workers: %d bytes of the report equal to one thread", w, len(got))
+	tb.noErrors()
+	one.noErrors()
+}

@@ -51,6 +51,10 @@ func main() {
 			err = configure(self, msg)
 		case "run":
 			err = run(self, msg)
+		case "order":
+			err = configureOrder(self, msg)
+		case "rate":
+			err = runRate(self, msg)
 		default:
 			err = fmt.Errorf("unknown message type %q", t)
 		}

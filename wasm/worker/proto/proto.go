@@ -21,6 +21,18 @@
 //	    words), its divergence record after the last, and the milliseconds
 //	    the steps took.
 //
+//	{type: "order", gen, query, data, methods, reps, nflow, antithetic,
+//	    alphas, obs, fingerprint, k, n}
+//	    build the weak-error experiment (sim.OrderRun) of the query's
+//	    simulation with those methods, replicas, flow particles and
+//	    antithetic pairs, the learning rates alphas and the observable obs,
+//	    as shard k of n; answer {type: "ready", gen, hash0: fingerprint}
+//	    when its fingerprint is the page's.
+//	{type: "rate", gen, rate}
+//	    run the shard of learning rate rate (sim.OrderRun.RunShard);
+//	    answer {type: "slices", gen, rate, json} with its []sim.OrderSlice
+//	    as JSON text.
+//
 // Worker to page, on any failure: {type: "error", gen, message}.
 package proto
 
