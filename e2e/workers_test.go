@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -122,9 +123,15 @@ func TestWorkersFallback(t *testing.T) {
 // The order scene's sweep with its learning rates on Web Workers (the
 // first rate begun on the page's thread while the workers load, the
 // others merged from the workers' shards) gives the weak points of one
-// thread (workers=0), bit for bit (the report's every number).
+// thread (workers=0), bit for bit (the report's every number), with the
+// default number of workers and with three.
 func TestWorkersOrder(t *testing.T) {
-	const q = "scene=order&reps=1024"
+	for _, extra := range []string{"", "&workers=3"} {
+		t.Run("workers"+extra, func(t *testing.T) { testWorkersOrder(t, "scene=order&reps=1024"+extra) })
+	}
+}
+
+func testWorkersOrder(t *testing.T, q string) {
 	tb := open(t, "/?"+q+"&speed=1&autoplay=1")
 	tb.waitFor(`smflow.stats().workers >= 1`, patience)
 	w := eval[int](tb, `smflow.stats().workers`)
@@ -132,8 +139,16 @@ func TestWorkersOrder(t *testing.T) {
 	one := open(t, "/?"+q+"&workers=0&speed=10000&autoplay=1")
 	tb.waitFor(`smflow.state().order && smflow.state().order.done`, patience)
 	one.waitFor(`smflow.state().order && smflow.state().order.done`, patience)
-	got := eval[string](tb, `JSON.stringify(smflow.state().order)`)
-	want := eval[string](one, `JSON.stringify(smflow.state().order)`)
+	// The report as JSON with sorted keys (JavaScript keeps the order of
+	// a Go map's, which varies).
+	canon := func(tb *tab) string {
+		b, err := json.Marshal(eval[any](tb, `smflow.state().order`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	got, want := canon(tb), canon(one)
 	if got != want {
 		t.Errorf("with %d workers:\n%s\none thread:\n%s", w, got, want)
 	}
