@@ -279,13 +279,15 @@ func (t *workersTask) Advance(max int, b *Budget) (int, bool) {
 }
 
 // Step does the next step: copied from the workers when they have sent
-// it, else on one thread, after which the workers are given the new state.
+// it, else on one thread, after which the workers are given the new state
+// (by the next Advance: a run of steps of the step button gives it once).
 func (t *workersTask) Step() {
 	if t.phase == phaseRun && t.apply() {
 		return
 	}
 	t.stepTask.Step()
 	if t.phase == phaseRun || t.phase == phaseConfig {
-		t.configure(t.n)
+		t.gen = t.pool.next(t) // the workers' states are out of date
+		t.phase, t.chunks, t.note = phaseWait, nil, "giving the workers the new state"
 	}
 }

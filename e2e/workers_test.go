@@ -52,8 +52,10 @@ func TestWorkersHash(t *testing.T) {
 				t.Errorf("step %d with %d workers:\n%s\none thread:\n%s", mid, w, hMid, got)
 			}
 
-			// The step button, then play to the end at full speed.
-			eval[any](tb, `smflow.step(2)`)
+			// The step button (more steps than the workers sent ahead:
+			// the page steps on its own, then gives them its state), then
+			// play to the end at full speed.
+			eval[any](tb, `smflow.step(6)`)
 			eval[any](tb, `smflow.setParam("speed", "10000")`)
 			eval[any](tb, `smflow.play()`)
 			tb.waitFor(`smflow.state().done`, patience)
