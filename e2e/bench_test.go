@@ -5,6 +5,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -178,7 +179,7 @@ func TestBenchWorkers(t *testing.T) {
 	}
 	tb := open(t, "/")
 	auto := eval[int](tb, `smflowPool.auto`)
-	for _, scene := range []string{catalog.Ensemble, catalog.Fluct} {
+	for _, scene := range benchWorkerScenes {
 		var one float64
 		for _, w := range []int{0, 1, max(auto, 2)} {
 			q := fmt.Sprintf("/?scene=%s&T=1000&speed=10000&autoplay=1&workers=%d", scene, w)
@@ -193,8 +194,8 @@ func TestBenchWorkers(t *testing.T) {
 			if w == 0 {
 				one = sps
 			}
-			fmt.Printf("bench workers %-9s workers=%d (in use %d; navigator.hardwareConcurrency-1 = %d): %8.1f steps/s, %.2f x one thread\n",
-				scene, w, got, auto, sps, sps/one)
+			fmt.Printf("bench workers %-9s workers=%d (in use %d; navigator.hardwareConcurrency-1 = %d): %8.1f steps/s, %.2f x one thread; page's ms per step %.3f, per Update %.2f\n",
+				scene, w, got, auto, sps, sps/one, median(ws, func(s jsStats) float64 { return s.MsStep }), median(ws, func(s jsStats) float64 { return s.MsUpdate }))
 		}
 	}
 	// The order scene's default sweep at speed 10000: seconds from the
@@ -212,3 +213,12 @@ func TestBenchWorkers(t *testing.T) {
 	}
 	tb.noErrors()
 }
+
+// benchWorkerScenes are the scenes of TestBenchWorkers ($SMFLOW_BENCH_SCENES,
+// comma-separated, chooses some).
+var benchWorkerScenes = func() []string {
+	if s := os.Getenv("SMFLOW_BENCH_SCENES"); s != "" {
+		return strings.Split(s, ",")
+	}
+	return []string{catalog.Ensemble, catalog.Fluct}
+}()
