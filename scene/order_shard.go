@@ -45,8 +45,11 @@ func (e *orderExp) ShardRecipe() (cfg sim.Config, alphas []float64, obs, fingerp
 }
 
 // Rate implements ShardedSweep: the learning rates finished so far, and
-// whether no run of the current one was done here.
-func (e *orderExp) Rate() (int, bool) { return e.finished(), e.calls == 0 }
+// whether no run of the current one was done here
+// (sim.OrderRun.RateUntouched).
+func (e *orderExp) Rate() (int, bool) {
+	return e.finished(), e.run != nil && e.run.RateUntouched()
+}
 
 // MergeRate implements ShardedSweep.
 func (e *orderExp) MergeRate(slices []sim.OrderSlice) error {
@@ -54,7 +57,6 @@ func (e *orderExp) MergeRate(slices []sim.OrderSlice) error {
 		return nil
 	}
 	err := e.run.MergeRate(slices)
-	e.calls = 0
 	e.update()
 	return err
 }
