@@ -134,8 +134,9 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		report = fmt.Errorf("cannot build the simulation (%v); showing the defaults of scene %s", err, v.Scene)
 		view := v
 		v = param.Defaults(v.Scene)
+		v.Workers = view.Workers
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
-		v.Loop, v.Overlay, v.Workers = view.Loop, view.Overlay, view.Workers
+		v.Loop, v.Overlay = view.Loop, view.Overlay
 		v.TextScale = view.TextScale
 		cfg, _ = g.configFrom(&v, nil)
 		g.source = param.DataSource(v)
