@@ -203,6 +203,7 @@ func (t *workersTask) receive(i int, m workerMsg) {
 			}
 		}
 		t.phase, t.note = phaseRun, ""
+		t.feed()
 	case "steps":
 		t.inflight[i]--
 		t.chunks[i] = append(t.chunks[i], m)
@@ -210,11 +211,14 @@ func (t *workersTask) receive(i int, m workerMsg) {
 			per := m.ms / float64(m.k)
 			t.k = max(1, min(256, int(jobMs/per)))
 		}
+		t.feed()
 	}
 }
 
 // feed asks every worker for more steps while few are in flight and the
-// states received ahead of the host stay within maxBuffered.
+// states received ahead of the host stay within maxBuffered. It runs when
+// a worker's message arrives (between frames: a message allocates), and
+// from Advance only for a worker with nothing in flight (idle).
 func (t *workersTask) feed() {
 	s := t.s
 	ahead := max(2, min(4*t.k, maxBuffered/max(t.stateLen, 1)))
@@ -274,7 +278,12 @@ func (t *workersTask) Advance(max int, b *Budget) (int, bool) {
 		}
 		n++
 	}
-	t.feed()
+	for _, f := range t.inflight {
+		if f == 0 {
+			t.feed()
+			break
+		}
+	}
 	return n, !t.s.Done()
 }
 

@@ -194,8 +194,9 @@ func TestBenchWorkers(t *testing.T) {
 			if w == 0 {
 				one = sps
 			}
-			fmt.Printf("bench workers %-9s workers=%d (in use %d; navigator.hardwareConcurrency-1 = %d): %8.1f steps/s, %.2f x one thread; page's ms per step %.3f, per Update %.2f\n",
-				scene, w, got, auto, sps, sps/one, median(ws, func(s jsStats) float64 { return s.MsStep }), median(ws, func(s jsStats) float64 { return s.MsUpdate }))
+			fmt.Printf("bench workers %-9s workers=%d (in use %d; navigator.hardwareConcurrency-1 = %d): %8.1f steps/s, %.2f x one thread; page's ms per step %.3f, per Update %.2f; allocs per Update %.2f\n",
+				scene, w, got, auto, sps, sps/one, median(ws, func(s jsStats) float64 { return s.MsStep }), median(ws, func(s jsStats) float64 { return s.MsUpdate }),
+				median(ws, func(s jsStats) float64 { return s.AllocsUpd }))
 		}
 	}
 	// The order scene's default sweep at speed 10000: seconds from the
