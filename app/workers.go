@@ -35,12 +35,14 @@ const maxBuffered = 4 << 20
 // slice a worker (sim.Sim.Split), each worker holds its own copy of the
 // simulation (built from the canonical query and the data) and advances
 // only its slice (sim.Sim.StepSlice), and the host copies the slices'
-// states after every step into its own simulation (sim.Sim.SetSlice) and
-// lets the View observe that step. Every replica has its own random
-// stream, so the states, and the hash, are those of one thread, bit for
-// bit. Until the workers are loaded (and for good when they cannot be),
-// the task steps on one thread; the step button steps on one thread too,
-// then gives the workers the new state.
+// states and their random streams' states after every step into its own
+// simulation (sim.Sim.SetSlice, SetSliceRands) and lets the View observe
+// that step. Every replica has its own random stream, so the states, and
+// the hash, are those of one thread, bit for bit. Until the workers are
+// loaded (and for good when they cannot be, or one fails), the task steps
+// on one thread from the host's state; the step button copies a step the
+// workers sent ahead, or else steps on one thread and gives the workers
+// the new state (streams included) before they go on.
 type workersTask struct {
 	stepTask
 	pool   *workerPool
