@@ -161,3 +161,28 @@ func testWorkersOrder(t *testing.T, q string) {
 	tb.noErrors()
 	one.noErrors()
 }
+
+// Switching workers off and on while the ensemble plays (the control of
+// the key workers) goes on from the page's state: stats() follows, and
+// the end has the hash of one thread.
+func TestWorkersSwitch(t *testing.T) {
+	const q = "scene=ensemble&alpha=0.05&T=8&reps=400"
+	tb := open(t, "/?"+q+"&speed=20&autoplay=1")
+	tb.waitFor(`smflow.stats().workers >= 1 && smflow.state().steps >= 5`, patience)
+	eval[any](tb, `smflow.setParam("workers", "0")`)
+	if st := eval[jsStats2](tb, `smflow.stats()`); st.Workers != 0 || !strings.Contains(st.WorkersNote, "workers=0") {
+		t.Errorf("after workers=0: stats workers %d, note %q", st.Workers, st.WorkersNote)
+	}
+	s0 := eval[int](tb, `smflow.state().steps`)
+	tb.waitFor(fmt.Sprintf(`smflow.state().steps >= %d`, s0+5), patience)
+	eval[any](tb, `smflow.setParam("workers", "auto")`)
+	tb.waitFor(`smflow.stats().workers >= 1`, patience)
+	eval[any](tb, `smflow.setParam("speed", "10000")`)
+	tb.waitFor(`smflow.state().done`, patience)
+	one := open(t, "/?"+q+"&workers=0&speed=10000&autoplay=1")
+	one.waitFor(`smflow.state().done`, patience)
+	if got, want := eval[string](tb, `smflow.hash()`), eval[string](one, `smflow.hash()`); got != want {
+		t.Errorf("workers switched off at step %d and on again:\n%s\none thread:\n%s", s0, got, want)
+	}
+	tb.noErrors()
+}
