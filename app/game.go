@@ -59,9 +59,9 @@ type Game struct {
 	visible bool
 	dirty   bool // the picture changed since the last Draw
 	ffTo    int  // fast-forward to this step (start time) before playing
+	loop    Looper
 
 	workersNote string // why the task uses no Web Worker (Stats)
-	loop        Looper
 
 	runner    *Runner
 	pacer     Pacer
