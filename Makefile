@@ -67,10 +67,11 @@ wasm:
 dist: wasm
 	mkdir -p $(DIST)/web
 	cp index.html $(DIST)/index.html
-	cp web/app.js web/style.css $(DIST)/web/
+	cp web/app.js web/style.css web/worker.js $(DIST)/web/
+	$(WASMENV) $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/smflow-worker.wasm ./wasm/worker
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/wasm_exec.js
 	$(GO) run ./cmd/compress -q $(BROTLI_Q) $(DIST)
-	@ls -l $(DIST)/smflow.wasm $(DIST)/smflow.wasm.br $(DIST)/smflow.wasm.gz
+	@ls -l $(DIST)/smflow.wasm $(DIST)/smflow.wasm.br $(DIST)/smflow.wasm.gz $(DIST)/smflow-worker.wasm*
 
 # serve compresses at brotli quality 9 (seconds instead of minutes at 11).
 serve:
@@ -81,7 +82,7 @@ bench:
 	@echo "== simulation step per method, native and WebAssembly (Node), medians of 3 rounds =="
 	$(GO) run ./cmd/benchtable -count 3
 	@echo "== headless Chromium: per scene defaults =="
-	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
+	SMFLOW_BENCH=1 $(GO) test -count=1 -run '^TestBench(Workers)?$$' -v ./e2e/ | grep -E 'bench|ok|FAIL|---'
 
 # Screenshots of the page and of every scene and preset (half way, at 1280x800,
 # by TestAxes), made by the browser tests (for the README).

@@ -77,7 +77,8 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 	warns = append(warns, cw...)
 	rebuild = rebuild || !reflect.DeepEqual(source, g.source)
 	g.source = source
-	if rebuild || g.sim == nil || v.Scene != g.scene || !reflect.DeepEqual(cfg, g.cfg) {
+	built := rebuild || g.sim == nil || v.Scene != g.scene || !reflect.DeepEqual(cfg, g.cfg)
+	if built {
 		var err error
 		v, cfg, err = g.build(v, cfg)
 		if err != nil {
@@ -85,6 +86,10 @@ func (g *Game) apply(v param.Values, warns []param.Warning, rebuild bool) {
 		}
 	} else if v.Speed != g.values.Speed {
 		g.runner.Reset()
+	}
+	if v.Workers != g.values.Workers && !built && g.sim != nil && g.task != nil {
+		g.settle()
+		g.task, g.workersNote = workersFor(taskFor(g.sim, g.view), g.sim, g.view, v)
 	}
 	g.values = v
 	g.query = param.Canonical(v)
@@ -129,6 +134,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 		report = fmt.Errorf("cannot build the simulation (%v); showing the defaults of scene %s", err, v.Scene)
 		view := v
 		v = param.Defaults(v.Scene)
+		v.Workers = view.Workers
 		v.Speed, v.Autoplay, v.Embed, v.DPR, v.Hide = view.Speed, view.Autoplay, view.Embed, view.DPR, view.Hide
 		v.Loop, v.Overlay = view.Loop, view.Overlay
 		v.TextScale, v.View = view.TextScale, view.View
@@ -149,6 +155,7 @@ func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, 
 	}
 	g.view.Reset(s)
 	g.task = taskFor(s, g.view)
+	g.task, g.workersNote = workersFor(g.task, s, g.view, v)
 	g.runner.Reset()
 	g.loop = Looper{}
 	g.ffTo = 0

@@ -61,6 +61,8 @@ type Game struct {
 	ffTo    int  // fast-forward to this step (start time) before playing
 	loop    Looper
 
+	workersNote string // why the task uses no Web Worker (Stats)
+
 	runner    *Runner
 	pacer     Pacer
 	meter     Meter

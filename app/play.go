@@ -83,8 +83,11 @@ func (g *Game) loops() bool {
 
 // stepped reports whether the task steps the simulation (not a sweep).
 func (g *Game) stepped() bool {
-	_, ok := g.task.(*stepTask)
-	return ok
+	switch g.task.(type) {
+	case *stepTask, *workersTask:
+		return true
+	}
+	return false
 }
 
 // settle completes a unit of the task partly done (a step), so that the

@@ -107,6 +107,10 @@ func (g *Game) Stats() Stats {
 	s.FPS, s.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
 	s.PaceMs = g.pacer.Interval().Seconds() * 1e3
 	s.MsFrame = g.pacer.MeanFrame().Seconds() * 1e3
+	s.WorkersNote = g.workersNote
+	if w, ok := g.task.(interface{ Workers() (int, string) }); ok {
+		s.Workers, s.WorkersNote = w.Workers()
+	}
 	return s
 }
 

@@ -46,6 +46,10 @@ type Stats struct {
 	// AllocsPerUpdate and AllocsPerDraw are the mean numbers of heap
 	// allocations per call of Update and of Draw (0 in steady state).
 	AllocsPerUpdate, AllocsPerDraw float64
+	// Workers is the number of Web Workers stepping the replicas (0: one
+	// thread), and WorkersNote says why there are none ("" when there are).
+	Workers     int
+	WorkersNote string
 }
 
 // Meter accumulates timings and publishes Stats once per window. It does not

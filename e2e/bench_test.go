@@ -5,6 +5,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,3 +165,61 @@ func nativeStepsPerSec(query string, d time.Duration) (float64, error) {
 	}
 	return float64(steps) / time.Since(start).Seconds(), nil
 }
+
+// TestBenchWorkers prints the steps per second of the scenes whose replicas
+// run on Web Workers (ensemble and fluct at their defaults, at the highest
+// speed) on one thread (workers=0), with one worker and with the page's
+// default number (one per spare core; at least 2 here, so that the split
+// shows on a 2-core machine too), and their ratios to one thread. It
+// reports and asserts nothing about speed; it runs only with
+// SMFLOW_BENCH=1 (make bench).
+func TestBenchWorkers(t *testing.T) {
+	if os.Getenv("SMFLOW_BENCH") == "" {
+		t.Skip("set SMFLOW_BENCH=1 (make bench)")
+	}
+	tb := open(t, "/")
+	auto := eval[int](tb, `smflowPool.auto`)
+	for _, scene := range benchWorkerScenes {
+		var one float64
+		for _, w := range []int{0, 1, max(auto, 2)} {
+			q := fmt.Sprintf("/?scene=%s&T=1000&speed=10000&autoplay=1&workers=%d", scene, w)
+			tb.navigate(q)
+			if w > 0 {
+				tb.waitFor(`smflow.stats().workers >= 1`, patience)
+			}
+			time.Sleep(2500 * time.Millisecond)
+			ws := statsWindows(tb, 3)
+			sps := median(ws, func(s jsStats) float64 { return s.StepsPerSec })
+			got := eval[int](tb, `smflow.stats().workers`)
+			if w == 0 {
+				one = sps
+			}
+			fmt.Printf("bench workers %-9s workers=%d (in use %d; navigator.hardwareConcurrency-1 = %d): %8.1f steps/s, %.2f x one thread; page's ms per step %.3f, per Update %.2f; allocs per Update %.2f\n",
+				scene, w, got, auto, sps, sps/one, median(ws, func(s jsStats) float64 { return s.MsStep }), median(ws, func(s jsStats) float64 { return s.MsUpdate }),
+				median(ws, func(s jsStats) float64 { return s.AllocsUpd }))
+		}
+	}
+	// The order scene's default sweep at speed 10000: seconds from the
+	// navigation to its end.
+	var one float64
+	for _, w := range []int{0, 1, max(auto, 2)} {
+		tb.navigate(fmt.Sprintf("/?scene=order&speed=10000&autoplay=1&workers=%d", w))
+		tb.waitFor(`smflow.state().order && smflow.state().order.done`, 5*patience)
+		s := eval[float64](tb, `performance.now()`) / 1e3
+		if w == 0 {
+			one = s
+		}
+		fmt.Printf("bench workers order     workers=%d (in use %d): default sweep done %.1f s after navigation, %.2f x one thread's time\n",
+			w, eval[int](tb, `smflow.stats().workers`), s, s/one)
+	}
+	tb.noErrors()
+}
+
+// benchWorkerScenes are the scenes of TestBenchWorkers ($SMFLOW_BENCH_SCENES,
+// comma-separated, chooses some).
+var benchWorkerScenes = func() []string {
+	if s := os.Getenv("SMFLOW_BENCH_SCENES"); s != "" {
+		return strings.Split(s, ",")
+	}
+	return []string{catalog.Ensemble, catalog.Fluct}
+}()

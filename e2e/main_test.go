@@ -174,6 +174,12 @@ func buildDist(dst string) error {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the wasm: %v\n%s", err, b)
 	}
+	cmd = exec.Command("go", "build", "-trimpath", ldflags, "-o", filepath.Join(dst, "smflow-worker.wasm"), "./wasm/worker")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the worker wasm: %v\n%s", err, b)
+	}
 	if err := web.Assemble(root, goroot, dst); err != nil {
 		return err
 	}

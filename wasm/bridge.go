@@ -306,6 +306,7 @@ func statsJS(s app.Stats) any {
 		"msFrame": s.MsFrame,
 		"fps":     s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,
 		"allocsPerUpdate": s.AllocsPerUpdate, "allocsPerDraw": s.AllocsPerDraw,
+		"workers": s.Workers, "workersNote": s.WorkersNote,
 	}
 }
 

@@ -9,7 +9,7 @@
 //	                  divergedAt, divergedReps, reps}], warnings: [{key, value, message}]}
 //	stats()          {stepsPerSec, speed, behind, message, msUpdate, maxMsUpdate, msDraw,
 //	                  msStep, paintsPerSec, paceMs, msFrame, fps, tps, frames,
-//	                  firstFrameMs, allocsPerUpdate, allocsPerDraw}
+//	                  firstFrameMs, allocsPerUpdate, allocsPerDraw, workers, workersNote}
 //	hash()           "method hash\n" per method and "steps n\n", as `smf hash` prints
 //	set(query)       replace the whole query; returns the warnings
 //	setParam(k, v)   set one parameter; returns the warnings

@@ -122,8 +122,38 @@
       console.warn("smflow: building the controls failed:", e);
     }
   }
+  // The pool of Web Workers (web/worker.js) that Go drives
+  // (app/workers_pool.go): auto workers by default, one per spare core;
+  // Go creates them (ensure) once the first frame is drawn and reuses them
+  // across resets. This side only creates them and relays messages.
+  const pool = window.smflowPool = {
+    available: typeof Worker === "function",
+    auto: Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
+    afterFirstFrame: false,
+    workers: [],
+    error: "",
+    onmessage: null, // set by Go: (i, data)
+    ensure(n) {
+      try {
+        while (this.available && this.workers.length < n) {
+          const i = this.workers.length, w = new Worker("web/worker.js");
+          const relay = (data) => { if (this.onmessage) this.onmessage(i, data); };
+          w.onmessage = (e) => relay(e.data);
+          w.onerror = (e) => relay({ type: "error", gen: -1, message: "worker: " + (e.message || "cannot be loaded") });
+          this.workers.push(w);
+        }
+      } catch (e) {
+        this.available = false;
+        this.error = "workers cannot be created (" + (e && e.message || e) + ")";
+      }
+      return this.workers.length;
+    },
+    post(i, msg, transfer) { this.workers[i].postMessage(msg, transfer); },
+  };
+
   window.smflowFirstFrame = () => {
     window.smflowFirstFrameAt = times.firstFrame = performance.now();
+    pool.afterFirstFrame = true;
     fixCanvas();
     const p = $("#loading");
     if (p) p.remove();

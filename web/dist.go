@@ -16,7 +16,7 @@ import (
 
 // Assets lists the page's files relative to the module root, as they appear
 // in a dist folder (index.html at the top, the rest under web/).
-var Assets = []string{"index.html", "web/app.js", "web/style.css"}
+var Assets = []string{"index.html", "web/app.js", "web/style.css", "web/worker.js"}
 
 // Assemble copies the page's files (Assets, from the module root root) and
 // wasm_exec.js (from goroot/lib/wasm, the Go root of the build) into dst.

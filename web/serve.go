@@ -42,7 +42,7 @@ type handler struct{ dir string }
 // <meta> tag cannot carry: index.html holds it for hosts that send no
 // header.
 const (
-	MetaCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+	MetaCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; " +
 		"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 	CSP = MetaCSP + "; frame-ancestors *"
 )

@@ -49,6 +49,7 @@ type Values struct {
 	View      string   // view: the window of the phase planes, x0,x1,y0,y1 ("": automatic)
 	Loop      string   // loop: auto, 1 or 0 (see Loops)
 	Overlay   bool     // overlay: embeds show the overlay
+	Workers   string   // workers: auto, 0 (one thread) or at most N Web Workers
 
 	SchemeErr bool // schemeerr: the order scene draws the integrator's own error
 }

@@ -1,0 +1,214 @@
+//go:build js
+
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"smflow/scene"
+	"smflow/sim"
+	"smflow/wasm/worker/proto"
+)
+
+// An orderWorkersTask is the order scene's sweep (SweepTask) with its
+// learning rates run on the page's Web Workers: worker k of n builds the
+// same experiment (scene.ShardedSweep's recipe, checked by its
+// fingerprint), runs shard k of the replicas of a rate
+// (sim.OrderRun.RunShard) and sends back their values, and the host merges
+// the n shards of its current rate (sim.OrderRun.MergeRate): the weak
+// points are those of one thread, bit for bit. A rate the host has begun
+// on one thread (while the workers loaded) it finishes itself; the workers
+// start at the next. Until they are loaded, and for good when they cannot
+// be, the sweep runs on one thread.
+type orderWorkersTask struct {
+	*sweepTask
+	sw    scene.ShardedSweep
+	pool  *workerPool
+	want  int
+	n     int
+	phase int
+	note  string
+	gen   int
+
+	query, data string
+	cfg         sim.Config
+	alphas      []float64
+	obs, fp     string
+
+	ready  []bool
+	asked  []int                      // per worker: the next rate to ask for
+	slices map[int][][]sim.OrderSlice // by rate: the slices received, per worker
+	got    map[int]int                // by rate: the workers that sent theirs
+}
+
+// Workers returns the number of workers in use and, when none is, why.
+func (t *orderWorkersTask) Workers() (int, string) {
+	if t.phase == phaseRun {
+		return t.n, ""
+	}
+	return 0, t.note
+}
+
+func (t *orderWorkersTask) generation() int { return t.gen }
+
+func (t *orderWorkersTask) fail(why string) {
+	t.phase, t.n, t.note = phaseOff, 0, why
+	t.slices, t.got = nil, nil
+}
+
+func (t *orderWorkersTask) poll() {
+	p := t.pool
+	if t.phase == phaseOff {
+		return
+	}
+	if p.err != "" {
+		t.fail(p.err)
+		return
+	}
+	if t.phase != phaseWait || !t.sw.Busy() {
+		return
+	}
+	if got := p.ensure(t.want); got == 0 {
+		if p.err != "" {
+			t.fail(p.err)
+		}
+		return
+	}
+	n := min(t.want, len(p.loaded))
+	if !p.ready(n) {
+		t.note = "loading the workers"
+		return
+	}
+	t.n = n
+	t.gen = p.next(t)
+	t.ready = make([]bool, n)
+	t.asked = make([]int, n)
+	t.slices, t.got = map[int][][]sim.OrderSlice{}, map[int]int{}
+	ms := make([]int, len(t.cfg.Methods))
+	for i, m := range t.cfg.Methods {
+		ms[i] = int(m)
+	}
+	for k := 0; k < n; k++ {
+		p.post(k, map[string]any{
+			"type": "order", "gen": t.gen, "query": t.query, "data": t.data,
+			"methods": proto.List(ms), "reps": t.cfg.Reps, "nflow": t.cfg.NFlow, "antithetic": t.cfg.Antithetic,
+			"alphas": proto.Float64Array(t.alphas), "obs": t.obs, "fingerprint": t.fp, "k": k, "n": n,
+		})
+	}
+	t.phase, t.note = phaseConfig, "configuring the workers"
+}
+
+// receive takes message m of worker i of the current generation.
+func (t *orderWorkersTask) receive(i int, m workerMsg) {
+	if t.phase == phaseOff || i >= t.n {
+		return
+	}
+	switch m.typ {
+	case "error":
+		t.fail("worker: " + m.message)
+	case "ready":
+		if m.hash0 != t.fp {
+			t.fail("the workers' experiment differs from the page's")
+			return
+		}
+		t.ready[i] = true
+		for _, ok := range t.ready {
+			if !ok {
+				return
+			}
+		}
+		t.phase, t.note = phaseRun, ""
+		// The workers start at the first rate the host has not begun.
+		r, fresh := t.sw.Rate()
+		if !fresh {
+			r++
+		}
+		for k := range t.asked {
+			t.asked[k] = r
+		}
+	case "slices":
+		var sl []sim.OrderSlice
+		if err := json.Unmarshal([]byte(m.message), &sl); err != nil {
+			t.fail("worker: " + err.Error())
+			return
+		}
+		if t.slices[m.from] == nil {
+			t.slices[m.from] = make([][]sim.OrderSlice, t.n)
+		}
+		t.slices[m.from][i] = sl
+		t.got[m.from]++
+	}
+}
+
+// feed asks every worker for the rates up to one beyond the host's.
+func (t *orderWorkersTask) feed() {
+	r, _ := t.sw.Rate()
+	for k := range t.asked {
+		for t.asked[k] <= r+1 && t.asked[k] < len(t.alphas) {
+			t.pool.post(k, map[string]any{"type": "rate", "gen": t.gen, "rate": t.asked[k]})
+			t.asked[k]++
+		}
+	}
+}
+
+// merge merges the current rate when every worker has sent its shard.
+func (t *orderWorkersTask) merge() bool {
+	r, fresh := t.sw.Rate()
+	if !fresh || t.got[r] < t.n {
+		return false
+	}
+	var all []sim.OrderSlice
+	for _, sl := range t.slices[r] {
+		all = append(all, sl...)
+	}
+	delete(t.slices, r)
+	delete(t.got, r)
+	if err := t.sw.MergeRate(all); err != nil {
+		t.fail(fmt.Sprintf("merging the workers' rate %d: %v", r, err))
+	}
+	return true
+}
+
+// Advance merges the rates the workers finished; a rate begun here (and
+// the whole sweep on one thread) goes on as SweepTask's.
+func (t *orderWorkersTask) Advance(max int, b *Budget) (int, bool) {
+	t.poll()
+	if t.phase != phaseRun {
+		return t.sweepTask.Advance(max, b)
+	}
+	if _, fresh := t.sw.Rate(); !fresh {
+		n, more := t.sweepTask.Advance(max, b)
+		t.feed()
+		return n, more
+	}
+	n := 0
+	for n < max && t.sw.Busy() && !t.stepped() && t.merge() {
+		n++
+	}
+	t.stepped()
+	t.feed()
+	return n, t.sw.Busy()
+}
+
+// Step merges the current rate when the workers have sent it, else does
+// a piece of the sweep here.
+func (t *orderWorkersTask) Step() {
+	if t.phase == phaseRun && t.merge() {
+		return
+	}
+	t.sweepTask.Step()
+}
+
+// orderWorkersFor returns the orderWorkersTask of the sharded sweep sw,
+// or nil and why not.
+func orderWorkersFor(st *sweepTask, sw scene.ShardedSweep, pool *workerPool, want int, query, data string) (Task, string) {
+	cfg, alphas, obs, fp, ok := sw.ShardRecipe()
+	if !ok {
+		return st, "no experiment to run on workers"
+	}
+	w := &orderWorkersTask{sweepTask: st, sw: sw, pool: pool, want: want, query: query, data: data,
+		cfg: cfg, alphas: alphas, obs: obs, fp: fp, note: "starting"}
+	w.gen = pool.next(w)
+	return w, ""
+}
