@@ -271,9 +271,11 @@ func TestLoadStallRetry(t *testing.T) {
 			fs := newFaultyServer(t, mode, "ok")
 			tb := openFaulty(t, fs, "")
 			if mode == "stall" {
-				// Half the file came: the line shows 50 % of the size.
-				mb := fmt.Sprintf("%.1f MB", float64(len(fs.wasm))/1e6)
-				tb.waitFor(`document.querySelector("#loading").textContent.includes("50 % of `+mb+`")`, patience)
+				// Half the file came (n/2 bytes of n): the line shows
+				// floor(100 (n/2) / n) % of the size, 49 % when n is odd.
+				n := len(fs.wasm)
+				line := fmt.Sprintf("%d %% of %.1f MB", 100*(n/2)/n, float64(n)/1e6)
+				tb.waitFor(`document.querySelector("#loading").textContent.includes("`+line+`")`, patience)
 			}
 			msg := tb.failedWith()
 			t.Logf("message: %s", msg)
