@@ -52,9 +52,9 @@ func appendSeriesCSV(dst []byte, series []Series, s *sim.Sim) []byte {
 		}
 	}
 	dst = append(dst, "series,"...)
-	dst = appendCSVText(dst, x)
+	dst = sim.AppendCSVCell(dst, x)
 	dst = append(dst, ',')
-	dst = appendCSVText(dst, y)
+	dst = sim.AppendCSVCell(dst, y)
 	dst = append(dst, ",se,note\n"...)
 	for _, sr := range series {
 		tr := seriesMethod(s, sr)
@@ -63,7 +63,7 @@ func appendSeriesCSV(dst []byte, series []Series, s *sim.Sim) []byte {
 				break
 			}
 			undefined := false
-			dst = appendCSVText(dst, sr.Name)
+			dst = sim.AppendCSVCell(dst, sr.Name)
 			dst = append(dst, ',')
 			dst = appendFloat(dst, sr.T[i])
 			dst = append(dst, ',')
@@ -133,26 +133,4 @@ func isFinite(x float64) bool { return x-x == 0 }
 
 func appendFloat(dst []byte, x float64) []byte {
 	return strconv.AppendFloat(dst, x, 'g', -1, 64)
-}
-
-// appendCSVText appends s as a CSV cell (RFC 4180 quoting when needed).
-func appendCSVText(dst []byte, s string) []byte {
-	quote := false
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ',' || c == '"' || c == '\n' || c == '\r' {
-			quote = true
-			break
-		}
-	}
-	if !quote {
-		return append(dst, s...)
-	}
-	dst = append(dst, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			dst = append(dst, '"')
-		}
-		dst = append(dst, s[i])
-	}
-	return append(dst, '"')
 }

@@ -7,7 +7,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"sync"
 )
 
 // Sharding a weak-error experiment.
@@ -214,43 +213,19 @@ func (o *OrderRun) RunRanges(rs []ReplicaRange, workers int, progress func(float
 		return err
 	}
 	s := o.sim
-	type job struct{ tr, r int }
-	var jobs []job
+	var jobs []replicaJob
 	for _, rg := range rs {
 		o.prepare(rg.Track)
 		for r := rg.Lo; r < rg.Hi; r++ {
-			jobs = append(jobs, job{rg.Track, r})
+			jobs = append(jobs, replicaJob{rg.Track, r})
 		}
 	}
-	workers = max(workers, 1)
-	ch := make(chan job)
-	finished := make(chan int, len(jobs))
-	var wg sync.WaitGroup
-	for g := 0; g < workers; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for j := range ch {
-				tr := s.tracks[j.tr]
-				s.advance(tr, j.r, s.worker(tr, g), 0, s.total)
-				finished <- j.tr
-			}
-		}(g)
-	}
-	go func() {
-		for _, j := range jobs {
-			ch <- j
-		}
-		close(ch)
-	}()
-	for range jobs {
-		tr := <-finished
+	s.runJobs(jobs, 0, s.total, workers, func(tr int) {
 		o.rateWork += o.replicaWork(s.tracks[tr])
 		if progress != nil {
 			progress(o.Progress())
 		}
-	}
-	wg.Wait()
+	})
 	return nil
 }
 

@@ -20,7 +20,7 @@ func AppendStateHeader(dst []byte, s *Sim) []byte {
 	for j := 1; j <= d; j++ {
 		dst = append(dst, ',')
 		if j <= len(names) {
-			dst = appendCSVCell(dst, names[j-1])
+			dst = AppendCSVCell(dst, names[j-1])
 		} else {
 			dst = append(dst, 'z')
 			dst = strconv.AppendInt(dst, int64(j), 10)
@@ -75,9 +75,9 @@ func AppendStateRows(dst []byte, s *Sim) []byte {
 	return dst
 }
 
-// appendCSVCell appends s as a CSV cell, quoted (RFC 4180) when it holds a
-// comma, a quote or a line break.
-func appendCSVCell(dst []byte, s string) []byte {
+// AppendCSVCell appends s to dst as a CSV cell, quoted (RFC 4180: quotes
+// doubled) when it holds a comma, a quote or a line break.
+func AppendCSVCell(dst []byte, s string) []byte {
 	quote := false
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == ',' || c == '"' || c == '\n' || c == '\r' {

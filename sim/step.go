@@ -111,15 +111,25 @@ func (s *Sim) replicas() int {
 // to on up to workers goroutines; done, if not nil, is called from the
 // calling goroutine with the track's index after each replica.
 func (s *Sim) runReplicas(from, to, workers int, done func(tr int)) {
-	workers = max(workers, 1)
-	type job struct{ tr, r int }
-	var jobs []job
+	var jobs []replicaJob
 	for i, tr := range s.tracks {
 		for r := 0; r < tr.Reps; r++ {
-			jobs = append(jobs, job{i, r})
+			jobs = append(jobs, replicaJob{i, r})
 		}
 	}
-	ch := make(chan job)
+	s.runJobs(jobs, from, to, workers, done)
+}
+
+// A replicaJob is replica r of track tr.
+type replicaJob struct{ tr, r int }
+
+// runJobs advances the replicas jobs from step from to step to on up to
+// workers goroutines (each replica has its own stream, so the order does
+// not matter); done, if not nil, is called from the calling goroutine with
+// the track's index after each replica.
+func (s *Sim) runJobs(jobs []replicaJob, from, to, workers int, done func(tr int)) {
+	workers = max(workers, 1)
+	ch := make(chan replicaJob)
 	finished := make(chan int, len(jobs))
 	var wg sync.WaitGroup
 	for g := 0; g < workers; g++ {
