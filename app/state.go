@@ -3,6 +3,8 @@
 package app
 
 import (
+	"time"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/scene"
@@ -62,6 +64,10 @@ type State struct {
 	// Warnings are those of the last change of the values (and of the
 	// view on them: scene.Warner).
 	Warnings []param.Warning
+	// Op is the long operation in progress, shown with a progress bar and
+	// a Cancel button once it has run a moment (nil when none):
+	// smflow.state().progress.
+	Op *Progress
 	// Order is the state of the order scene's experiment (nil in the
 	// other scenes): smflow.state().order.
 	Order *scene.OrderReport
@@ -83,6 +89,9 @@ func (g *Game) State() State {
 		st.Stepping = g.stepping()
 		st.TRun, st.Loop = g.cfg.Alpha*float64(st.TotalSteps), g.loops()
 		st.Progress = g.task.Progress()
+		if p, ok := g.progress(time.Now()); ok {
+			st.Op = &p
+		}
 		for i, tr := range s.Tracks() {
 			ss := s.Status(i)
 			st.Methods = append(st.Methods, MethodState{

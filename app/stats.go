@@ -25,6 +25,11 @@ type Stats struct {
 	MsUpdate, MsDraw float64
 	// MaxMsUpdate is the longest Update in milliseconds.
 	MaxMsUpdate float64
+	// MaxBlockMs is the longest gap between two Updates in milliseconds:
+	// the longest block of the main thread (by the game, a JavaScript call
+	// into it, or the browser), which Update alone does not see. It is
+	// that of the last window, or of the window a long block ended.
+	MaxBlockMs float64
 	// PaintsPerSec is the number of frames per second that painted the
 	// canvas (the others kept the last picture).
 	PaintsPerSec float64
@@ -60,6 +65,7 @@ type Meter struct {
 	updates, draws       int
 	updateTime, drawTime time.Duration
 	maxUpdate            time.Duration
+	maxGap               time.Duration
 	updateAllocs         uint64
 	drawAllocs           uint64
 	last                 Stats
@@ -98,6 +104,10 @@ func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.
 	m.wasPlaying = playing
 	m.roll(now)
 }
+
+// Gap records the wall time gap between the previous Update and this one
+// (a gap while the page was hidden is not recorded by the caller).
+func (m *Meter) Gap(gap time.Duration) { m.maxGap = max(m.maxGap, gap) }
 
 // Allocs records heap allocations made by one call of Update (draw false)
 // or Draw (draw true).
@@ -140,6 +150,8 @@ func (m *Meter) roll(now time.Time) {
 	}
 	s.MsUpdate = ms(m.updateTime, m.updates)
 	s.MaxMsUpdate = ms(m.maxUpdate, 1)
+	s.MaxBlockMs = ms(m.maxGap, 1)
+	m.maxGap = 0
 	s.PaintsPerSec = float64(m.draws) / el.Seconds()
 	s.MsDraw = ms(m.drawTime, m.draws)
 	s.MsStep = ms(m.stepTime, m.steps)

@@ -1,0 +1,130 @@
+//go:build js
+
+package app
+
+// The page's operations that read a whole state or run many steps (pause,
+// step, hash, the exports) are asynchronous: they never complete a step at
+// once on the main thread. A step partly done (sim.Sim.StepPart) is
+// completed by Update within the budget of the coming frames, and the
+// operation's done function is called from Update once the state it reads
+// is reached. The JavaScript API wraps them in Promises (wasm/bridge.go).
+
+// A waiter is an operation waiting for the state it reads.
+type waiter struct {
+	// idle: wait also for the end of a run of steps (a step button's run,
+	// a fast-forward), not only for a whole step (pause, step).
+	idle bool
+	done func()
+}
+
+// whole reports whether no unit of the task is partly done.
+func (g *Game) whole() bool { return g.task == nil || !g.task.Partial() }
+
+// ffActive reports whether Update is running steps towards ffTo (a
+// fast-forward to the start time, a seek, a step of many units).
+func (g *Game) ffActive() bool { return g.sim != nil && g.sim.Steps() < g.ffTo && !g.sim.Done() }
+
+// idle reports whether the state is whole and no run of steps is on.
+func (g *Game) idle() bool { return g.whole() && !g.ffActive() && !g.stepping() }
+
+// whenWhole calls done once the state is whole (idle: and no run of steps
+// is on): at once when it is, else from a coming Update.
+func (g *Game) whenWhole(idle bool, done func()) {
+	g.waits = append(g.waits, waiter{idle: idle, done: done})
+	g.serveWaits()
+}
+
+// serveWaits calls the done functions of the waiters whose state is
+// reached, in the order they came.
+func (g *Game) serveWaits() {
+	if len(g.waits) == 0 {
+		return
+	}
+	whole, idle := g.whole(), g.idle()
+	k := 0
+	for _, w := range g.waits {
+		if whole && (!w.idle || idle) {
+			w.done()
+			continue
+		}
+		g.waits[k] = w
+		k++
+	}
+	clear(g.waits[k:])
+	g.waits = g.waits[:k]
+}
+
+// PauseAsync stops playing and a run of steps (a fast-forward, a step of
+// many units, a sweep's step button) at the next whole step, which Update
+// reaches within the budget of the coming frames (the paused picture shows
+// a whole step); done, if not nil, is called then.
+func (g *Game) PauseAsync(done func()) {
+	g.playing = false
+	g.cancelStep()
+	g.stopRun()
+	g.whenWhole(true, orNop(done))
+}
+
+// stopRun ends a run of steps towards ffTo at the step partly done (the
+// next whole step).
+func (g *Game) stopRun() {
+	if g.sim != nil && g.ffTo > g.sim.Steps() {
+		g.ffTo = g.sim.Steps()
+	}
+}
+
+// StepAsync pauses and advances the task by n units over the coming
+// frames, within the budget: the simulation by n steps (at most to T; a
+// step partly done counts as one), a staged sweep (the order scene's) by n
+// stages; done, if not nil, is called when they are done.
+func (g *Game) StepAsync(n int, done func()) {
+	g.playing = false
+	done = orNop(done)
+	if st, ok := g.task.(Stepper); ok && st.StepOver(n) {
+		g.dirty = true
+		g.runner.Reset()
+		g.whenWhole(true, done)
+		return
+	}
+	if g.sim != nil && g.stepped() {
+		to := min(g.sim.Steps()+n, g.sim.TotalSteps())
+		if g.ffTo < to {
+			g.ffTo = to
+			g.run = runOp{what: "step", from: g.sim.Steps(), to: to}
+		}
+		g.runner.Reset()
+		g.whenWhole(true, done)
+		return
+	}
+	for i := 0; i < n && g.more(); i++ {
+		g.step()
+	}
+	done()
+}
+
+// HashAsync calls done with the hash report (Hash) of the next whole step.
+func (g *Game) HashAsync(done func(string)) {
+	g.whenWhole(false, func() { done(g.hashNow()) })
+}
+
+// StateCSVAsync calls done with the state CSV (StateCSV) of the next whole
+// step.
+func (g *Game) StateCSVAsync(done func([]byte)) {
+	g.whenWhole(false, func() { done(g.stateCSVNow()) })
+}
+
+// ToggleAsync plays or pauses (PauseAsync).
+func (g *Game) ToggleAsync() {
+	if g.playing {
+		g.PauseAsync(nil)
+	} else {
+		g.Play()
+	}
+}
+
+func orNop(f func()) func() {
+	if f == nil {
+		return func() {}
+	}
+	return f
+}
