@@ -149,6 +149,10 @@ func (g *Game) Update() error {
 	steps := 0
 	var spent time.Duration
 	playing := false
+	if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
+		// An operation waits for a whole step: complete it, visible or not.
+		steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, 1, g.workFn)
+	}
 	if g.visible && g.sim != nil && !first {
 		// (Nothing runs in the first Update, before the first picture,
 		// which so shows a whole step without completing one at once.)
