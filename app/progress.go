@@ -13,7 +13,7 @@ type runOp struct {
 }
 
 // Progress is a long operation in progress, for the page's progress bar
-// with its Cancel button: smflow.state().progress (null when none).
+// with its Cancel button: smflow.state().operation (null when none).
 type Progress struct {
 	// What names the operation: "fast-forward to the start time", "step",
 	// "seek" or "sweep".

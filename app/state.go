@@ -66,7 +66,7 @@ type State struct {
 	Warnings []param.Warning
 	// Op is the long operation in progress, shown with a progress bar and
 	// a Cancel button once it has run a moment (nil when none):
-	// smflow.state().progress.
+	// smflow.state().operation.
 	Op *Progress
 	// Order is the state of the order scene's experiment (nil in the
 	// other scenes): smflow.state().order.

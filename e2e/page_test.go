@@ -53,6 +53,7 @@ type jsStats struct {
 	Message      string  `json:"message"`
 	MsUpdate     float64 `json:"msUpdate"`
 	MaxMsUpdate  float64 `json:"maxMsUpdate"`
+	MaxBlockMs   float64 `json:"maxBlockMs"`
 	MsDraw       float64 `json:"msDraw"`
 	PaintsPerSec float64 `json:"paintsPerSec"`
 	PaceMs       float64 `json:"paceMs"`

@@ -247,9 +247,9 @@ func stateJS(s app.State) any {
 	if s.Order != nil {
 		out["order"] = orderJS(s.Order)
 	}
-	out["progress"] = js.Null()
+	out["operation"] = js.Null()
 	if p := s.Op; p != nil {
-		out["progress"] = map[string]any{"what": p.What, "done": p.Done, "total": p.Total, "fraction": p.Fraction}
+		out["operation"] = map[string]any{"what": p.What, "done": p.Done, "total": p.Total, "fraction": p.Fraction}
 	}
 	return out
 }

@@ -469,7 +469,7 @@
       }
     }
     if (st.error) status.append(el("br"), el("span", { class: "diverged", text: st.error }));
-    showProgress(st.progress);
+    showProgress(st.operation);
     const sw = $("#speedwarn");
     // The warning keeps its line when hidden, so the panel does not move.
     sw.style.visibility = stats.behind ? "visible" : "hidden";
@@ -489,7 +489,7 @@
   }
 
   // showProgress shows a long operation's progress (Go decides which and
-  // when: state().progress, null when none) with its Cancel button.
+  // when: state().operation, null when none) with its Cancel button.
   function showProgress(p) {
     const box = $("#progress");
     if (!box) return;

@@ -1,0 +1,149 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The page's main thread never blocks for long (issue 12): the work of a
+// frame is cut by its budget (the order sweep inside a replica, a costly
+// step in parts), and pause, step and hash complete across frames (their
+// Promises resolve later) instead of finishing a step at once.
+//
+// A watchdog in the page, a 50 ms setInterval timer, records the longest
+// gap between its ticks; a block of the main thread of B ms shows as a gap
+// of about B + 50 ms. The gap is recorded only while the test's operations
+// run (pause, step, hash, play, issued one after the other, each awaited),
+// not around the harness's own page loads.
+//
+// The bound: gaps under blockBound (500 ms). On this shared 2-core machine
+// the browser itself sometimes stalls (the compositor, the GC, a busy
+// neighbour), which no code of ours can prevent: so the same watchdog also
+// measures a control, the same page paused and idle for as long, in the
+// same run, and a gap at or above the bound fails the test only when it
+// exceeds the control's longest gap by more than controlSlack too. A page
+// that blocks (as before: pause 1.6 s, step 3.0 s at the meanfield size
+// below; the order sweep's replica 1-10 s) fails both.
+func TestNoFreeze(t *testing.T) {
+	const (
+		blockBound   = 500 * time.Millisecond
+		controlSlack = 250 * time.Millisecond
+		duration     = 20 * time.Second
+	)
+	for _, c := range []struct{ name, query string }{
+		{"order", "/?scene=order&alpha=0.0001&autoplay=1"},
+		{"meanfield", "/?scene=meanfield&n=4096&M=4096&N=512&k=4&autoplay=1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := open(t, c.query)
+			tb.installWatchdog()
+			// The operations while it plays: each awaited, so that the
+			// gaps are those of our code answering them.
+			ops := []string{
+				`smflow.hash().then(h => h.length > 0)`,
+				`smflow.pause().then(() => true)`,
+				`smflow.step(1).then(() => true)`,
+				`smflow.hash().then(h => h.length > 0)`,
+				`smflow.step(2).then(() => true)`,
+				`(smflow.play(), true)`,
+			}
+			tb.watch(true)
+			n := 0
+			for end := time.Now().Add(duration); time.Now().Before(end); n++ {
+				if !eval[bool](tb, ops[n%len(ops)]) {
+					t.Fatalf("operation %s failed", ops[n%len(ops)])
+				}
+				time.Sleep(300 * time.Millisecond)
+			}
+			tb.watch(false)
+			worst := tb.longestGap()
+			st := tb.state()
+			// The control: the same page paused and idle, as long.
+			eval[bool](tb, `smflow.pause().then(() => true)`)
+			tb.watch(true)
+			time.Sleep(duration / 2)
+			tb.watch(false)
+			control := tb.longestGap()
+			stats := tb.stats()
+			t.Logf("%s: %d operations in %v; longest gap %v (control, idle: %v); steps %d, progress %.3f; stats maxBlockMs %.0f",
+				c.name, n, duration, worst, control, st.Steps, st.Progress, stats.MaxBlockMs)
+			if n < 10 {
+				t.Errorf("only %d operations answered in %v", n, duration)
+			}
+			if worst >= blockBound && worst > control+controlSlack {
+				t.Errorf("the main thread blocked: a gap of %v between the 50 ms timer's ticks (control %v)", worst, control)
+			}
+			tb.noErrors()
+		})
+	}
+}
+
+// TestProgressCancel: a fast-forward to a far start time shows its
+// progress (state().operation and the bar with its percent) and Cancel
+// stops it at a whole step, with the page responsive throughout.
+func TestProgressCancel(t *testing.T) {
+	// 10^7 steps: hours, never done before Cancel.
+	tb := open(t, "/?scene=flow&alpha=0.0001&T=1000&start=1000")
+	tb.waitFor(`!!smflow.state().operation && smflow.state().operation.done >= 3 && !document.querySelector("#progress").hidden`, patience)
+	op := eval[struct {
+		What     string  `json:"what"`
+		Done     int     `json:"done"`
+		Total    int     `json:"total"`
+		Fraction float64 `json:"fraction"`
+	}](tb, `smflow.state().operation`)
+	if op.Total != 10_000_000 || op.Fraction < 0 || op.Fraction >= 1 || op.What == "" {
+		t.Errorf("operation %+v, want a fast-forward to step 10000000", op)
+	}
+	text := eval[string](tb, `document.querySelector("#progress .what").textContent`)
+	if want := fmt.Sprintf("of %d", op.Total); !strings.Contains(text, want) || !strings.Contains(text, "%") {
+		t.Errorf("progress text %q: no %q and percent", text, want)
+	}
+	tb.click(`#progress button[data-act=cancel]`)
+	tb.waitFor(`!smflow.state().operation && document.querySelector("#progress").hidden`, patience)
+	// Stopped at a whole step (hash answers once the state is whole).
+	if h := eval[string](tb, `smflow.hash()`); h == "" {
+		t.Error("no hash after Cancel")
+	}
+	s1 := tb.state().Steps
+	if s1 < 3 || s1 >= op.Total {
+		t.Errorf("after Cancel at %d steps of %d", s1, op.Total)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if s2 := tb.state().Steps; s2 != s1 {
+		t.Errorf("the fast-forward went on after Cancel: %d -> %d steps", s1, s2)
+	}
+	tb.noErrors()
+}
+
+// installWatchdog starts the page's 50 ms timer that records the longest
+// gap between its ticks while window.fz.on.
+func (tb *tab) installWatchdog() {
+	tb.t.Helper()
+	eval[bool](tb, `(window.fz = window.fz || (() => {
+		const fz = {on: false, last: performance.now(), max: 0};
+		setInterval(() => {
+			const now = performance.now();
+			if (fz.on) fz.max = Math.max(fz.max, now - fz.last);
+			fz.last = now;
+		}, 50);
+		return fz;
+	})(), true)`)
+}
+
+// watch starts (clearing the record) or stops the watchdog's record.
+func (tb *tab) watch(on bool) {
+	tb.t.Helper()
+	if on {
+		eval[bool](tb, `(fz.max = 0, fz.last = performance.now(), fz.on = true)`)
+		return
+	}
+	// A last gap up to now counts.
+	eval[bool](tb, `(fz.max = Math.max(fz.max, performance.now() - fz.last), fz.on = false, true)`)
+}
+
+// longestGap returns the longest gap recorded.
+func (tb *tab) longestGap() time.Duration {
+	return time.Duration(eval[float64](tb, `fz.max`) * float64(time.Millisecond))
+}
