@@ -30,6 +30,10 @@ type Stats struct {
 	// into it, or the browser), which Update alone does not see. It is
 	// that of the last window, or of the window a long block ended.
 	MaxBlockMs float64
+	// LongestUpdateMs and LongestDrawMs are the longest Update and Draw
+	// since the page loaded, in milliseconds: the longest piece of work
+	// the budget could not cut (a substep of one replica is not cut).
+	LongestUpdateMs, LongestDrawMs float64
 	// PaintsPerSec is the number of frames per second that painted the
 	// canvas (the others kept the last picture).
 	PaintsPerSec float64
@@ -90,6 +94,7 @@ func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.
 	m.updates++
 	m.updateTime += d
 	m.maxUpdate = max(m.maxUpdate, d)
+	m.last.LongestUpdateMs = max(m.last.LongestUpdateMs, d.Seconds()*1e3)
 	m.steps += steps
 	m.stepTime += stepTime
 	if playing {
@@ -123,6 +128,7 @@ func (m *Meter) Allocs(n uint64, draw bool) {
 func (m *Meter) Draw(d time.Duration) {
 	m.draws++
 	m.drawTime += d
+	m.last.LongestDrawMs = max(m.last.LongestDrawMs, d.Seconds()*1e3)
 	m.last.Frames++
 }
 

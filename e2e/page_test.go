@@ -54,6 +54,8 @@ type jsStats struct {
 	MsUpdate     float64 `json:"msUpdate"`
 	MaxMsUpdate  float64 `json:"maxMsUpdate"`
 	MaxBlockMs   float64 `json:"maxBlockMs"`
+	LongestUpd   float64 `json:"longestUpdateMs"`
+	LongestDraw  float64 `json:"longestDrawMs"`
 	MsDraw       float64 `json:"msDraw"`
 	PaintsPerSec float64 `json:"paintsPerSec"`
 	PaceMs       float64 `json:"paceMs"`

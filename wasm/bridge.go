@@ -300,7 +300,8 @@ func statsJS(s app.Stats) any {
 	msg := s.Message()
 	return map[string]any{
 		"stepsPerSec": s.StepsPerSec, "speed": s.Speed, "behind": s.Behind, "message": msg,
-		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "maxBlockMs": s.MaxBlockMs, "msDraw": s.MsDraw, "msStep": s.MsStep,
+		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "maxBlockMs": s.MaxBlockMs,
+		"longestUpdateMs": s.LongestUpdateMs, "longestDrawMs": s.LongestDrawMs, "msDraw": s.MsDraw, "msStep": s.MsStep,
 		"paintsPerSec": s.PaintsPerSec, "paceMs": s.PaceMs,
 		"msFrame": s.MsFrame,
 		"fps":     s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,
