@@ -188,3 +188,29 @@ func (tb *tab) watch(on bool) {
 func (tb *tab) longestGap() time.Duration {
 	return time.Duration(eval[float64](tb, `fz.max`) * float64(time.Millisecond))
 }
+
+// TestOrderSweepTime: the default order sweep runs as fast as the frame
+// budget allows (the scene's speed no longer throttles it) and finishes;
+// the time from the navigation to its end is logged, not asserted (issue
+// 11 aims at 10 s; see make bench for speed).
+func TestOrderSweepTime(t *testing.T) {
+	tb := open(t, "/?scene=order&autoplay=1")
+	first := eval[float64](tb, `window.smflowFirstFrameAt || 0`)
+	var at float64
+	for end := time.Now().Add(3 * patience); ; time.Sleep(100 * time.Millisecond) {
+		if eval[bool](tb, `smflow.state().done`) {
+			at = eval[float64](tb, `performance.now()`)
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("the default sweep is not done after %v: progress %v", 3*patience, tb.state().Progress)
+		}
+	}
+	st := tb.stats()
+	t.Logf("default order sweep done %.1f s after navigation (first frame at %.1f s); longest Update %.0f ms, Draw %.0f ms",
+		at/1e3, first/1e3, st.LongestUpd, st.LongestDraw)
+	if o := tb.order(); !o.Done || len(o.Rows) == 0 {
+		t.Errorf("sweep done but the order report is %+v", o)
+	}
+	tb.noErrors()
+}
