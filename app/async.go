@@ -107,12 +107,6 @@ func (g *Game) HashAsync(done func(string)) {
 	g.whenWhole(false, func() { done(g.hashNow()) })
 }
 
-// StateCSVAsync calls done with the state CSV (StateCSV) of the next whole
-// step.
-func (g *Game) StateCSVAsync(done func([]byte)) {
-	g.whenWhole(false, func() { done(g.stateCSVNow()) })
-}
-
 // ToggleAsync plays or pauses (PauseAsync).
 func (g *Game) ToggleAsync() {
 	if g.playing {

@@ -79,6 +79,7 @@ type Game struct {
 
 	pngReqs []pngReq
 	waits   []waiter  // operations waiting for a whole state (async.go)
+	csv     *csvJob   // the state CSV being built (export_csv.go)
 	run     runOp     // the run of steps towards ffTo set by a step (progress.go)
 	opSince time.Time // when the long operation shown began (progress.go)
 	// wasVisible: the canvas was visible at the last Update (a gap since
@@ -149,11 +150,15 @@ func (g *Game) Update() error {
 	steps := 0
 	var spent time.Duration
 	playing := false
-	if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
+	if g.csv != nil {
+		// A state CSV is built over frames, visible or not; the state
+		// holds still.
+		spent = g.buildCSV(g.runner.Budget - g.frameUsed)
+	} else if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
 		// An operation waits for a whole step: complete it, visible or not.
 		steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, 1, g.workFn)
 	}
-	if g.visible && g.sim != nil && !first {
+	if g.csv == nil && g.visible && g.sim != nil && !first {
 		// (Nothing runs in the first Update, before the first picture,
 		// which so shows a whole step without completing one at once.)
 		left := g.runner.Budget - g.frameUsed

@@ -154,12 +154,19 @@ func newBridge(g *app.Game) js.Value {
 	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
 	fn("exportCSV", func(args []js.Value) any {
 		series := str(arg(args, 0)) == "series"
-		return promise(func(resolve func(any)) {
+		return promiseErr(func(resolve func(any), reject func(error)) {
 			if series {
 				resolve(string(g.SeriesCSV()))
 				return
 			}
-			g.StateCSVAsync(func(b []byte) { resolve(string(b)) })
+			g.StateCSVAsync(func(b []byte, err error) {
+				if err != nil {
+					reject(err)
+					return
+				}
+				// (The copy into a JavaScript string is one piece.)
+				resolve(string(b))
+			})
 		})
 	})
 	fn("exportPNG", func(args []js.Value) any {
@@ -191,10 +198,18 @@ func newBridge(g *app.Game) js.Value {
 // promise returns a Promise that start resolves, now or from a coming
 // Update.
 func promise(start func(resolve func(any))) js.Value {
+	return promiseErr(func(resolve func(any), _ func(error)) { start(resolve) })
+}
+
+// promiseErr returns a Promise that start resolves or rejects (with an
+// Error of the message), now or from a coming Update.
+func promiseErr(start func(resolve func(any), reject func(error))) js.Value {
 	var exec js.Func
 	exec = js.FuncOf(func(this js.Value, args []js.Value) any {
-		res := args[0]
-		start(func(v any) { res.Invoke(v) })
+		res, rej := args[0], args[1]
+		start(func(v any) { res.Invoke(v) }, func(err error) {
+			rej.Invoke(js.Global().Get("Error").New(err.Error()))
+		})
 		return nil
 	})
 	p := js.Global().Get("Promise").New(exec)

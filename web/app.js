@@ -621,7 +621,13 @@
         say("PNG export failed: " + (e && e.message || e));
       }
     },
-    csv: async () => download(await api.exportCSV("state"), "text/csv", fileBase() + "-state.csv"),
+    csv: async () => {
+      try {
+        download(await api.exportCSV("state"), "text/csv", fileBase() + "-state.csv");
+      } catch (e) {
+        say("CSV export " + (e && e.message || e));
+      }
+    },
     series: async () => download(await api.exportCSV("series"), "text/csv", fileBase() + "-series.csv"),
   };
 
