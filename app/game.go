@@ -214,7 +214,8 @@ func (g *Game) allocCount() uint64 {
 // partly done and the pacer lets it; the screen is not cleared between frames
 // (ebiten.SetScreenClearedEveryFrame(false)), so a frame that paints
 // nothing keeps the last picture and costs nothing. A new canvas size is
-// painted at once (completing a unit partly done).
+// painted as soon as the state is whole (a unit partly done is completed
+// by Update within the budget, never at once here).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frameUsed = 0
 	if g.rp.left > 0 {

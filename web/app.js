@@ -483,6 +483,7 @@
     $("#stats").textContent =
       `${Math.round(stats.stepsPerSec)} steps/s (asked ${stats.speed}) \u00b7 ` +
       `Update ${stats.msUpdate.toFixed(2)} ms \u00b7 Draw ${stats.msDraw.toFixed(2)} ms \u00b7 ` +
+      `longest block ${Math.round(stats.maxBlockMs)} ms \u00b7 ` +
       `${stats.fps.toFixed(0)} FPS \u00b7 ${stats.tps.toFixed(0)} TPS \u00b7 ${stats.paintsPerSec.toFixed(0)} paints/s` +
       (stats.paceMs > 0 ? ` (paced: slow compositor)` : "") +
       (stats.firstFrameMs ? ` \u00b7 first frame ${Math.round(stats.firstFrameMs)} ms` : "");
