@@ -122,9 +122,14 @@ func (g *Game) work(max int) (int, bool) {
 	return n, more
 }
 
-// Update advances the task: first to the start time (counted in steps of
-// the simulation), then, while playing and visible, at the requested speed
-// (units of the task per second) within the budget.
+// Update advances the task within the budget: it builds a state CSV being
+// exported (the task holds still meanwhile); else runs steps to ffTo (the
+// start time, a seek, a step of many units), a sweep's step button's
+// stage, completes a step partly done (paused, or for an operation waiting
+// for a whole state: async.go), and while playing and visible advances a
+// sweep as fast as the budget allows and the simulation at the requested
+// speed (steps per second). Then it serves the operations waiting for the
+// state reached. Nothing runs in the first Update.
 func (g *Game) Update() error {
 	a0 := g.allocCount()
 	now := time.Now()
