@@ -107,15 +107,6 @@ func (g *Game) HashAsync(done func(string)) {
 	g.whenWhole(false, func() { done(g.hashNow()) })
 }
 
-// ToggleAsync plays or pauses (PauseAsync).
-func (g *Game) ToggleAsync() {
-	if g.playing {
-		g.PauseAsync(nil)
-	} else {
-		g.Play()
-	}
-}
-
 func orNop(f func()) func() {
 	if f == nil {
 		return func() {}
