@@ -107,6 +107,14 @@ func (g *Game) HashAsync(done func(string)) {
 	g.whenWhole(false, func() { done(g.hashNow()) })
 }
 
+// StateCSVAsync calls done with the state CSV (StateCSV) of the next whole
+// step. The text is built in one piece (AppendStateCSV): seconds for the
+// largest states, a piece not cut yet (err, nil here, is for a build over
+// frames that Cancel stops).
+func (g *Game) StateCSVAsync(done func([]byte, error)) {
+	g.whenWhole(false, func() { done(g.stateCSVNow(), nil) })
+}
+
 func orNop(f func()) func() {
 	if f == nil {
 		return func() {}

@@ -79,7 +79,6 @@ type Game struct {
 
 	pngReqs []pngReq
 	waits   []waiter  // operations waiting for a whole state (async.go)
-	csv     *csvJob   // the state CSV being built (export_csv.go)
 	run     runOp     // the run of steps towards ffTo set by a step (progress.go)
 	opSince time.Time // when the long operation shown began (progress.go)
 	// wasVisible: the canvas was visible at the last Update (a gap since
@@ -122,8 +121,7 @@ func (g *Game) work(max int) (int, bool) {
 	return n, more
 }
 
-// Update advances the task within the budget: it builds a state CSV being
-// exported (the task holds still meanwhile); else runs steps to ffTo (the
+// Update advances the task within the budget: it runs steps to ffTo (the
 // start time, a seek, a step of many units), a sweep's step button's
 // stage, completes a step partly done (paused, or for an operation waiting
 // for a whole state: async.go), and while playing and visible advances a
@@ -155,15 +153,11 @@ func (g *Game) Update() error {
 	steps := 0
 	var spent time.Duration
 	playing := false
-	if g.csv != nil {
-		// A state CSV is built over frames, visible or not; the state
-		// holds still.
-		spent = g.buildCSV(g.runner.Budget - g.frameUsed)
-	} else if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
+	if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
 		// An operation waits for a whole step: complete it, visible or not.
 		steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, 1, g.workFn)
 	}
-	if g.csv == nil && g.visible && g.sim != nil && !first {
+	if g.visible && g.sim != nil && !first {
 		// (Nothing runs in the first Update, before the first picture,
 		// which so shows a whole step without completing one at once.)
 		left := g.runner.Budget - g.frameUsed

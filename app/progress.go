@@ -16,9 +16,9 @@ type runOp struct {
 // with its Cancel button: smflow.state().operation (null when none).
 type Progress struct {
 	// What names the operation: "fast-forward to the start time", "step",
-	// "seek", "sweep" or "CSV export (rows)".
+	// "seek" or "sweep".
 	What string
-	// Done of Total units (steps; rows; for the sweep, learning rates) are done;
+	// Done of Total units (steps; for the sweep, learning rates) are done;
 	// Fraction is the fraction of the work done, in [0, 1].
 	Done, Total int
 	Fraction    float64
@@ -46,9 +46,6 @@ func (g *Game) progress(now time.Time) (Progress, bool) {
 func (g *Game) operation() (Progress, bool) {
 	s := g.sim
 	switch {
-	case g.csv != nil:
-		done, total := g.csv.b.Rows()
-		return Progress{What: "CSV export (rows)", Done: done, Total: total, Fraction: float64(done) / float64(max(total, 1))}, true
 	case s == nil || g.task == nil:
 		return Progress{}, false
 	case g.ffActive():
@@ -74,15 +71,11 @@ func (g *Game) operation() (Progress, bool) {
 	return Progress{}, false
 }
 
-// Cancel stops the long operation in progress: a state CSV being built
-// (its Promise is rejected), a run of steps (a
+// Cancel stops the long operation in progress: a run of steps (a
 // fast-forward to the start time, a step of many units, a seek) at the
 // next whole step, playing on from there if it plays; the sweep by
 // pausing it.
 func (g *Game) Cancel() {
-	if g.cancelCSV() {
-		return
-	}
 	p, ok := g.operation()
 	if !ok {
 		return

@@ -218,30 +218,3 @@ func TestOrderSweepTime(t *testing.T) {
 	}
 	tb.noErrors()
 }
-
-// TestExportProgress: the CSV of a large state is built over frames: its
-// progress shows (state().operation), Cancel rejects its Promise, and an
-// export let run resolves with every row, while the page stays responsive.
-func TestExportProgress(t *testing.T) {
-	tb := open(t, "/?scene=ensemble&reps=4000&n=32")
-	rows := eval[int](tb, `smflow.state().methods.reduce((s, m) => s + m.reps, 0)`) * 32
-	eval[bool](tb, `(window.csvP = smflow.exportCSV().then(t => "ok " + t.length, e => "rejected: " + e.message), true)`)
-	tb.waitFor(`!!smflow.state().operation && smflow.state().operation.what.startsWith("CSV")`, patience)
-	tb.installWatchdog()
-	tb.watch(true)
-	tb.waitFor(`!document.querySelector("#progress").hidden`, patience)
-	tb.click(`#progress button[data-act=cancel]`)
-	if got := eval[string](tb, `csvP`); got != "rejected: cancelled" {
-		t.Errorf("the cancelled export gave %q", got)
-	}
-	// Let run: every row (one per point, 32 of every replica), and a line
-	// more for the header.
-	lines := eval[int](tb, `smflow.exportCSV().then(t => t.split("\n").length - 1)`)
-	tb.watch(false)
-	t.Logf("%d rows; longest gap of the 50 ms timer %v", lines-1, tb.longestGap())
-	if lines-1 != rows {
-		t.Errorf("the export has %d rows, want %d (a row per point)", lines-1, rows)
-	}
-	tb.waitFor(`!smflow.state().operation`, patience)
-	tb.noErrors()
-}

@@ -259,12 +259,12 @@ func stateJS(s app.State) any {
 		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "stepping": s.Stepping, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
 	}
-	if s.Order != nil {
-		out["order"] = orderJS(s.Order)
-	}
 	out["operation"] = js.Null()
 	if p := s.Op; p != nil {
 		out["operation"] = map[string]any{"what": p.What, "done": p.Done, "total": p.Total, "fraction": p.Fraction}
+	}
+	if s.Order != nil {
+		out["order"] = orderJS(s.Order)
 	}
 	return out
 }
