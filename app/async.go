@@ -11,11 +11,23 @@ package app
 
 // A waiter is an operation waiting for the state it reads.
 type waiter struct {
-	// idle: wait also for the end of a run of steps (a step button's run,
-	// a fast-forward), not only for a whole step (pause, step).
-	idle bool
-	done func()
+	until wait
+	done  func()
 }
+
+// A wait is the state an operation waits for.
+type wait int
+
+const (
+	// settled: a whole step and the end of a run of steps towards ffTo
+	// (a fast-forward, a seek, a step of many units), so that calls made
+	// one after the other compose: step(n) then hash() hashes the state
+	// n steps on (hash, the exports).
+	settled wait = iota
+	// idle: settled, and no step button's run of a sweep is on (pause,
+	// step).
+	idle
+)
 
 // whole reports whether no unit of the task is partly done.
 func (g *Game) whole() bool { return g.task == nil || !g.task.Partial() }
@@ -24,13 +36,19 @@ func (g *Game) whole() bool { return g.task == nil || !g.task.Partial() }
 // fast-forward to the start time, a seek, a step of many units).
 func (g *Game) ffActive() bool { return g.sim != nil && g.sim.Steps() < g.ffTo && !g.sim.Done() }
 
-// idle reports whether the state is whole and no run of steps is on.
-func (g *Game) idle() bool { return g.whole() && !g.ffActive() && !g.stepping() }
+// reached reports whether the state w is reached.
+func (g *Game) reached(w wait) bool {
+	ok := g.whole() && !g.ffActive()
+	if w == idle {
+		ok = ok && !g.stepping()
+	}
+	return ok
+}
 
-// whenWhole calls done once the state is whole (idle: and no run of steps
-// is on): at once when it is, else from a coming Update.
-func (g *Game) whenWhole(idle bool, done func()) {
-	g.waits = append(g.waits, waiter{idle: idle, done: done})
+// whenWhole calls done once the state w is reached: at once when it is,
+// else from a coming Update.
+func (g *Game) whenWhole(w wait, done func()) {
+	g.waits = append(g.waits, waiter{until: w, done: done})
 	g.serveWaits()
 }
 
@@ -40,10 +58,9 @@ func (g *Game) serveWaits() {
 	if len(g.waits) == 0 {
 		return
 	}
-	whole, idle := g.whole(), g.idle()
 	k := 0
 	for _, w := range g.waits {
-		if whole && (!w.idle || idle) {
+		if g.reached(w.until) {
 			w.done()
 			continue
 		}
@@ -62,7 +79,7 @@ func (g *Game) PauseAsync(done func()) {
 	g.playing = false
 	g.cancelStep()
 	g.stopRun()
-	g.whenWhole(true, orNop(done))
+	g.whenWhole(idle, orNop(done))
 }
 
 // stopRun ends a run of steps towards ffTo at the step partly done (the
@@ -83,7 +100,7 @@ func (g *Game) StepAsync(n int, done func()) {
 	if st, ok := g.task.(Stepper); ok && st.StepOver(n) {
 		g.dirty = true
 		g.runner.Reset()
-		g.whenWhole(true, done)
+		g.whenWhole(idle, done)
 		return
 	}
 	if g.sim != nil && g.stepped() {
@@ -93,7 +110,7 @@ func (g *Game) StepAsync(n int, done func()) {
 			g.run = runOp{what: "step", from: g.sim.Steps(), to: to}
 		}
 		g.runner.Reset()
-		g.whenWhole(true, done)
+		g.whenWhole(idle, done)
 		return
 	}
 	for i := 0; i < n && g.more(); i++ {
@@ -102,17 +119,18 @@ func (g *Game) StepAsync(n int, done func()) {
 	done()
 }
 
-// HashAsync calls done with the hash report (Hash) of the next whole step.
+// HashAsync calls done with the hash report (Hash) of the next whole step
+// after the runs of steps asked for (settled).
 func (g *Game) HashAsync(done func(string)) {
-	g.whenWhole(false, func() { done(g.hashNow()) })
+	g.whenWhole(settled, func() { done(g.hashNow()) })
 }
 
 // StateCSVAsync calls done with the state CSV (StateCSV) of the next whole
-// step. The text is built in one piece (AppendStateCSV): seconds for the
+// step after the runs of steps asked for (settled). The text is built in one piece (AppendStateCSV): seconds for the
 // largest states, a piece not cut yet (err, nil here, is for a build over
 // frames that Cancel stops).
 func (g *Game) StateCSVAsync(done func([]byte, error)) {
-	g.whenWhole(false, func() { done(g.stateCSVNow(), nil) })
+	g.whenWhole(settled, func() { done(g.stateCSVNow(), nil) })
 }
 
 func orNop(f func()) func() {

@@ -34,13 +34,14 @@ type pngReq struct {
 
 // servePNG draws the view into an offscreen image, reads its pixels and
 // encodes them (the WebGL canvas does not keep its buffer, so the canvas
-// itself cannot be read reliably), once the state is whole: a step partly
-// done is completed by Update within the budget of the coming frames.
+// itself cannot be read reliably), once the state is settled (a whole
+// step after the runs of steps asked for): a step partly done is completed
+// by Update within the budget of the coming frames.
 func (g *Game) servePNG() {
 	reqs := g.pngReqs
 	g.pngReqs = nil
 	for _, r := range reqs {
-		g.whenWhole(false, func() { r.done(g.drawPNG(r.scale)) })
+		g.whenWhole(settled, func() { r.done(g.drawPNG(r.scale)) })
 	}
 }
 
