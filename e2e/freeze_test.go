@@ -131,7 +131,7 @@ func TestNoFreeze(t *testing.T) {
 func TestProgressCancel(t *testing.T) {
 	// 10^7 steps: hours, never done before Cancel.
 	tb := open(t, "/?scene=flow&alpha=0.0001&T=1000&start=1000")
-	tb.waitFor(`!!smflow.state().operation && smflow.state().operation.done >= 3 && !document.querySelector("#progress").hidden`, patience)
+	tb.waitFor(`!!smflow.state().operation && smflow.state().operation.done >= 3 && !document.querySelector("#operation").hidden`, patience)
 	op := eval[struct {
 		What     string  `json:"what"`
 		Done     int     `json:"done"`
@@ -141,12 +141,12 @@ func TestProgressCancel(t *testing.T) {
 	if op.Total != 10_000_000 || op.Fraction < 0 || op.Fraction >= 1 || op.What == "" {
 		t.Errorf("operation %+v, want a fast-forward to step 10000000", op)
 	}
-	text := eval[string](tb, `document.querySelector("#progress .what").textContent`)
+	text := eval[string](tb, `document.querySelector("#operation .what").textContent`)
 	if want := fmt.Sprintf("of %d", op.Total); !strings.Contains(text, want) || !strings.Contains(text, "%") {
 		t.Errorf("progress text %q: no %q and percent", text, want)
 	}
-	tb.click(`#progress button[data-act=cancel]`)
-	tb.waitFor(`!smflow.state().operation && document.querySelector("#progress").hidden`, patience)
+	tb.click(`#operation button[data-act=cancel]`)
+	tb.waitFor(`!smflow.state().operation && document.querySelector("#operation").hidden`, patience)
 	// Stopped at a whole step (hash answers once the state is whole).
 	if h := eval[string](tb, `smflow.hash()`); h == "" {
 		t.Error("no hash after Cancel")

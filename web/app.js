@@ -469,7 +469,7 @@
       }
     }
     if (st.error) status.append(el("br"), el("span", { class: "diverged", text: st.error }));
-    showProgress(st.operation);
+    showOperation(st.operation);
     const sw = $("#speedwarn");
     // The warning keeps its line when hidden, so the panel does not move.
     sw.style.visibility = stats.behind ? "visible" : "hidden";
@@ -489,10 +489,10 @@
       (stats.firstFrameMs ? ` \u00b7 first frame ${Math.round(stats.firstFrameMs)} ms` : "");
   }
 
-  // showProgress shows a long operation's progress (Go decides which and
+  // showOperation shows a long operation's progress (Go decides which and
   // when: state().operation, null when none) with its Cancel button.
-  function showProgress(p) {
-    const box = $("#progress");
+  function showOperation(p) {
+    const box = $("#operation");
     if (!box) return;
     box.hidden = !p;
     if (!p) return;
