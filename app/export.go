@@ -34,13 +34,14 @@ type pngReq struct {
 
 // servePNG draws the view into an offscreen image, reads its pixels and
 // encodes them (the WebGL canvas does not keep its buffer, so the canvas
-// itself cannot be read reliably).
+// itself cannot be read reliably), once the state is settled (a whole
+// step after the runs of steps asked for): a step partly done is completed
+// by Update within the budget of the coming frames.
 func (g *Game) servePNG() {
-	g.settle()
 	reqs := g.pngReqs
 	g.pngReqs = nil
 	for _, r := range reqs {
-		r.done(g.drawPNG(r.scale))
+		g.whenWhole(settled, func() { r.done(g.drawPNG(r.scale)) })
 	}
 }
 
@@ -68,22 +69,34 @@ func (g *Game) drawPNG(scale float64) ([]byte, error) {
 }
 
 // Hash returns sim.HashReport: one line "method hash" per track and a line
-// "steps n", as `smf hash` prints. A step partly done is completed first.
+// "steps n", as `smf hash` prints. A step partly done is completed first,
+// at once (the page uses HashAsync, which does not block).
 func (g *Game) Hash() string {
+	g.settle()
+	return g.hashNow()
+}
+
+// hashNow returns the hash report of the state as it is.
+func (g *Game) hashNow() string {
 	if g.sim == nil {
 		return ""
 	}
-	g.settle()
 	return sim.HashReport(g.sim)
 }
 
 // StateCSV returns the state of every track as CSV (AppendStateCSV),
-// completing a step partly done first.
+// completing a step partly done first, at once (the page uses
+// StateCSVAsync).
 func (g *Game) StateCSV() []byte {
+	g.settle()
+	return g.stateCSVNow()
+}
+
+// stateCSVNow returns the state CSV of the state as it is.
+func (g *Game) stateCSVNow() []byte {
 	if g.sim == nil {
 		return nil
 	}
-	g.settle()
 	return AppendStateCSV(nil, g.sim)
 }
 

@@ -80,8 +80,14 @@ type Game struct {
 	mem runtime.MemStats // read around Update and Draw to count allocations
 
 	pngReqs []pngReq
-	rp      repaint // paints forced by Repaint
-	err     string  // set when no simulation could be built at all
+	waits   []waiter  // operations waiting for a whole state (async.go)
+	run     runOp     // the run of steps towards ffTo set by a step (progress.go)
+	opSince time.Time // when the long operation shown began (progress.go)
+	// wasVisible: the canvas was visible at the last Update (a gap since
+	// then counts as a block of the main thread: Meter.Gap).
+	wasVisible bool
+	rp         repaint // paints forced by Repaint
+	err        string  // set when no simulation could be built at all
 
 	files     map[string]dataFile // CSV files fetched for the key data
 	pending   *pendingData        // a change waiting for its file
@@ -119,13 +125,18 @@ func (g *Game) work(max int) (int, bool) {
 	return n, more
 }
 
-// Update advances the task: first to the start time (counted in steps of
-// the simulation), then, while playing and visible, at the requested speed
-// (units of the task per second) within the budget.
+// Update advances the task within the budget: it runs steps to ffTo (the
+// start time, a seek, a step of many units), a sweep's step button's
+// stage, completes a step partly done (paused, or for an operation waiting
+// for a whole state: async.go), and while playing and visible advances a
+// sweep as fast as the budget allows and the simulation at the requested
+// speed (steps per second). Then it serves the operations waiting for the
+// state reached. Nothing runs in the first Update.
 func (g *Game) Update() error {
 	a0 := g.allocCount()
 	now := time.Now()
-	if g.last.IsZero() && g.opt.OnFirstUpdate != nil {
+	first := g.last.IsZero()
+	if first && g.opt.OnFirstUpdate != nil {
 		g.opt.OnFirstUpdate()
 	}
 	// The wall time since the last Update counts as played (Meter): slow
@@ -135,6 +146,10 @@ func (g *Game) Update() error {
 	if g.last.IsZero() || dt >= time.Second {
 		dt = 0
 	}
+	if !first && g.visible && g.wasVisible {
+		g.meter.Gap(now.Sub(g.last))
+	}
+	g.wasVisible = g.visible
 	g.last = now
 	if len(g.pngReqs) > 0 {
 		g.servePNG()
@@ -143,13 +158,32 @@ func (g *Game) Update() error {
 	steps := 0
 	var spent time.Duration
 	playing := false
-	if g.visible && g.sim != nil {
+	if !g.visible && g.sim != nil && !first && !g.whole() && len(g.waits) > 0 {
+		// An operation waits for a whole step: complete it, visible or not.
+		steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, 1, g.workFn)
+	}
+	if g.visible && g.sim != nil && !first {
+		// (Nothing runs in the first Update, before the first picture,
+		// which so shows a whole step without completing one at once.)
+		left := g.runner.Budget - g.frameUsed
 		switch {
-		case g.sim.Steps() < g.ffTo:
-			steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, g.ffTo-g.sim.Steps(), g.workFn)
+		case g.ffActive():
+			steps, _, spent = g.runner.Run(left, g.ffTo-g.sim.Steps(), g.workFn)
 		case !g.playing && g.stepping():
 			// The step button's stage of a sweep, within the budget.
-			steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, math.MaxInt32, g.workFn)
+			steps, _, spent = g.runner.Run(left, math.MaxInt32, g.workFn)
+		case !g.whole() && (!g.playing || len(g.waits) > 0):
+			// Complete a step partly done within the budget: paused, or
+			// for an operation waiting for a whole state (async.go).
+			steps, _, spent = g.runner.Run(left, 1, g.workFn)
+		case g.playing && g.more() && !g.stepped():
+			// A sweep runs as fast as the budget allows (the speed does
+			// not throttle it).
+			playing = true
+			steps, _, spent = g.runner.Run(left, math.MaxInt32, g.workFn)
+			if !g.more() {
+				g.playing = false
+			}
 		case g.playing && g.more():
 			playing = true
 			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.workFn)
@@ -163,6 +197,8 @@ func (g *Game) Update() error {
 			}
 		}
 	}
+	g.serveWaits()
+	g.progress(now) // times the long operation on, if any
 	g.frameUsed += spent
 	g.meter.Update(now, time.Since(now), steps, spent, playing, dt)
 	g.meter.Allocs(g.allocCount()-a0, false)
@@ -182,7 +218,8 @@ func (g *Game) allocCount() uint64 {
 // partly done and the pacer lets it; the screen is not cleared between frames
 // (ebiten.SetScreenClearedEveryFrame(false)), so a frame that paints
 // nothing keeps the last picture and costs nothing. A new canvas size is
-// painted at once (completing a unit partly done).
+// painted as soon as the state is whole (a unit partly done is completed
+// by Update within the budget, never at once here).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frameUsed = 0
 	if g.rp.left > 0 {
@@ -190,7 +227,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	t0 := time.Now()
-	must := !g.drawn || g.relayout
+	// A new canvas size is painted as soon as the state is whole (a step
+	// partly done is not completed at once).
+	must := (!g.drawn || g.relayout) && g.whole()
 	if !must && (!g.visible || !g.dirty || g.task != nil && g.task.Partial() || !g.pacer.Ready(t0)) {
 		g.pacer.Frame(t0, false)
 		return

@@ -12,27 +12,30 @@ func (g *Game) Play() {
 	g.runner.Reset()
 }
 
-// Pause stops playing, completing a step partly done: the paused picture
-// and state are those of a whole step.
+// Pause stops playing, completing a step partly done at once: the paused
+// state is that of a whole step. (The page uses PauseAsync, which
+// completes it within the budget of the coming frames.)
 func (g *Game) Pause() {
 	g.playing = false
 	g.cancelStep()
 	g.settle()
 }
 
-// Toggle plays or pauses.
+// Toggle plays or pauses; a pause stops at the next whole step, reached
+// within the budget of the coming frames (PauseAsync).
 func (g *Game) Toggle() {
 	if g.playing {
-		g.Pause()
+		g.PauseAsync(nil)
 	} else {
 		g.Play()
 	}
 }
 
 // Step pauses and advances the task by n units: the simulation by n steps
-// (at most to T; a step partly done counts as one), or a sweep by n
-// pieces; a staged sweep (the order scene's) by n stages (learning rates),
-// which Update runs within the budget of the coming frames (Stepper).
+// at once (at most to T; a step partly done counts as one), or a sweep by
+// n pieces; a staged sweep (the order scene's) by n stages (learning
+// rates), which Update runs within the budget of the coming frames
+// (Stepper). The page uses StepAsync, which runs the steps over frames.
 func (g *Game) Step(n int) {
 	g.playing = false
 	if st, ok := g.task.(Stepper); ok && st.StepOver(n) {
@@ -60,18 +63,22 @@ func (g *Game) cancelStep() {
 
 // Seek moves the simulation to time t, the nearest whole step at most
 // TotalSteps (SeekStep): forward by stepping within the budget of the next
-// frames, back by building the run again and stepping from its start.
+// frames, back by building the run again and stepping from its start (a
+// step partly done is completed by Update, not at once).
 // Playing goes on from there. A sweep (the order scene) has no time.
 func (g *Game) Seek(t float64) {
 	if g.sim == nil || !g.stepped() {
 		return
 	}
-	g.settle()
 	n := SeekStep(t, g.cfg.Alpha, g.sim.TotalSteps())
+	if !g.whole() && n == g.sim.Steps() {
+		n++ // the step partly done is the nearest whole one ahead
+	}
 	if n < g.sim.Steps() {
 		g.Reset()
 	}
 	g.ffTo = n
+	g.run = runOp{what: "seek", from: g.sim.Steps(), to: n}
 	g.loop = Looper{}
 }
 
@@ -106,6 +113,9 @@ func (g *Game) SetVisible(v bool) {
 		g.dirty = true
 	}
 	g.visible = v
+	if !v {
+		g.wasVisible = false // the gap while hidden is no block (Meter.Gap)
+	}
 }
 
 // step does one unit of the task whole (completing one partly done).

@@ -3,6 +3,8 @@
 package app
 
 import (
+	"time"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"smflow/scene"
@@ -60,8 +62,13 @@ type State struct {
 	// Methods is the state of every track of the simulation.
 	Methods []MethodState
 	// Warnings are those of the last change of the values (and of the
-	// view on them: scene.Warner).
+	// view on them: scene.Warner), and those of work beyond what the page
+	// does in a few seconds (WorkWarnings).
 	Warnings []param.Warning
+	// Op is the long operation in progress, shown with a progress bar and
+	// a Cancel button once it has run a moment (nil when none):
+	// smflow.state().operation.
+	Op *Progress
 	// Order is the state of the order scene's experiment (nil in the
 	// other scenes): smflow.state().order.
 	Order *scene.OrderReport
@@ -87,6 +94,16 @@ func (g *Game) State() State {
 		st.Stepping = g.stepping()
 		st.TRun, st.Loop = g.cfg.Alpha*float64(st.TotalSteps), g.loops()
 		st.Progress = g.task.Progress()
+		ff := 0
+		if g.ffActive() {
+			ff = g.ffTo - s.Steps()
+		}
+		if ws := WorkWarnings(s, ff, g.stepped()); len(ws) > 0 {
+			st.Warnings = append(st.Warnings[:len(st.Warnings):len(st.Warnings)], ws...)
+		}
+		if p, ok := g.progress(time.Now()); ok {
+			st.Op = &p
+		}
 		for i, tr := range s.Tracks() {
 			ss := s.Status(i)
 			st.Methods = append(st.Methods, MethodState{

@@ -25,6 +25,15 @@ type Stats struct {
 	MsUpdate, MsDraw float64
 	// MaxMsUpdate is the longest Update in milliseconds.
 	MaxMsUpdate float64
+	// MaxBlockMs is the longest gap between two Updates in milliseconds:
+	// the longest block of the main thread (by the game, a JavaScript call
+	// into it, or the browser), which Update alone does not see. It is
+	// that of the last window, or of the window a long block ended.
+	MaxBlockMs float64
+	// LongestUpdateMs and LongestDrawMs are the longest Update and Draw
+	// since the page loaded, in milliseconds: the longest piece of work
+	// the budget could not cut (a substep of one replica is not cut).
+	LongestUpdateMs, LongestDrawMs float64
 	// PaintsPerSec is the number of frames per second that painted the
 	// canvas (the others kept the last picture).
 	PaintsPerSec float64
@@ -64,6 +73,7 @@ type Meter struct {
 	updates, draws       int
 	updateTime, drawTime time.Duration
 	maxUpdate            time.Duration
+	maxGap               time.Duration
 	updateAllocs         uint64
 	drawAllocs           uint64
 	last                 Stats
@@ -88,6 +98,7 @@ func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.
 	m.updates++
 	m.updateTime += d
 	m.maxUpdate = max(m.maxUpdate, d)
+	m.last.LongestUpdateMs = max(m.last.LongestUpdateMs, d.Seconds()*1e3)
 	m.steps += steps
 	m.stepTime += stepTime
 	if playing {
@@ -103,6 +114,10 @@ func (m *Meter) Update(now time.Time, d time.Duration, steps int, stepTime time.
 	m.roll(now)
 }
 
+// Gap records the wall time gap between the previous Update and this one
+// (a gap while the page was hidden is not recorded by the caller).
+func (m *Meter) Gap(gap time.Duration) { m.maxGap = max(m.maxGap, gap) }
+
 // Allocs records heap allocations made by one call of Update (draw false)
 // or Draw (draw true).
 func (m *Meter) Allocs(n uint64, draw bool) {
@@ -117,6 +132,7 @@ func (m *Meter) Allocs(n uint64, draw bool) {
 func (m *Meter) Draw(d time.Duration) {
 	m.draws++
 	m.drawTime += d
+	m.last.LongestDrawMs = max(m.last.LongestDrawMs, d.Seconds()*1e3)
 	m.last.Frames++
 }
 
@@ -144,6 +160,8 @@ func (m *Meter) roll(now time.Time) {
 	}
 	s.MsUpdate = ms(m.updateTime, m.updates)
 	s.MaxMsUpdate = ms(m.maxUpdate, 1)
+	s.MaxBlockMs = ms(m.maxGap, 1)
+	m.maxGap = 0
 	s.PaintsPerSec = float64(m.draws) / el.Seconds()
 	s.MsDraw = ms(m.drawTime, m.draws)
 	s.MsStep = ms(m.stepTime, m.steps)

@@ -141,6 +141,15 @@ type Sweep interface {
 	Progress() float64
 }
 
+// A StoppableSweep is a Sweep whose pieces the host's budget cuts: WorkUntil
+// works until stop reports true (the budget is used up) or a stage ends,
+// and goes on from there at the next call (the order scene's sweep cuts a
+// replica: sim.OrderRun.AdvancePart).
+type StoppableSweep interface {
+	Sweep
+	WorkUntil(stop func() bool)
+}
+
 // A StagedSweep is a Sweep whose work comes in stages that the picture
 // shows (the order scene's learning rates: a stage ends with a new point
 // per method). Its step button does a stage, over as many frames as it
@@ -175,14 +184,20 @@ type sweepTask struct {
 
 // Advance does pieces of the sweep while it is busy and the budget lasts
 // (the clock is read before every piece), and, after StepOver, until the
-// stage asked for is finished.
+// stage asked for is finished. A StoppableSweep's piece runs until the
+// budget's stop (Budget.StopFunc) or the end of a stage.
 func (t *sweepTask) Advance(max int, b *Budget) (int, bool) {
 	n := 0
+	ss, cut := t.w.(StoppableSweep)
 	for n < max && t.w.Busy() && !b.Stop() {
 		if t.stepped() {
 			break
 		}
-		t.w.Work()
+		if cut {
+			ss.WorkUntil(b.StopFunc())
+		} else {
+			t.w.Work()
+		}
 		n++
 	}
 	t.stepped()

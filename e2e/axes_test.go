@@ -147,14 +147,17 @@ func TestAxes(t *testing.T) {
 				// Half way: half of the steps, or of the order scene's sweep.
 				if sc.Key == catalog.Order {
 					for end := time.Now().Add(40 * time.Second); tb.state().Progress < 0.5 && time.Now().Before(end); {
+						// (Started, not awaited: its Promise resolves after
+						// five learning rates, minutes for some presets.)
 						eval[bool](tb, `(smflow.step(5), true)`)
+						time.Sleep(50 * time.Millisecond)
 					}
 					t.Logf("order sweep at %.0f%%", 100*tb.state().Progress)
 				} else {
 					st := tb.state()
-					eval[bool](tb, fmt.Sprintf(`(smflow.step(%d), true)`, max(1, st.TotalSteps/2)))
+					eval[bool](tb, fmt.Sprintf(`smflow.step(%d).then(() => true)`, max(1, st.TotalSteps/2)))
 				}
-				eval[bool](tb, `(smflow.pause(), true)`)
+				eval[bool](tb, `smflow.pause().then(() => true)`)
 				check("half way")
 				if os.Getenv("SMFLOW_SHOTS") != "" {
 					// make screenshots: the README's pictures, half way at 1280x800.

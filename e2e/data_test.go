@@ -66,7 +66,7 @@ func TestData(t *testing.T) {
 
 	tb := open(t, "/?"+q)
 	tb.waitFor(`smflow.dataSource().source === "data from data/x.csv"`, patience)
-	hb := eval[string](tb, `(smflow.step(1000000), smflow.hash())`)
+	hb := eval[string](tb, `smflow.step(1000000).then(() => smflow.hash())`)
 	if hb != want {
 		t.Errorf("browser hash\n%s\nsmf hash in the folder\n%s", hb, want)
 	}
@@ -101,7 +101,7 @@ func TestData(t *testing.T) {
 
 	// Inline data: the same numbers give the same hash, and a reload too.
 	tb.navigate("/?" + base + "&data=" + dataInline)
-	if h := eval[string](tb, `(smflow.step(1000000), smflow.hash())`); h != hb {
+	if h := eval[string](tb, `smflow.step(1000000).then(() => smflow.hash())`); h != hb {
 		t.Errorf("inline data: hash\n%s\nwant\n%s", h, hb)
 	}
 	search = eval[string](tb, `location.search`)
@@ -109,7 +109,7 @@ func TestData(t *testing.T) {
 		t.Fatalf("URL with inline data: %q", search)
 	}
 	tb.navigate("/" + search)
-	if h := eval[string](tb, `(smflow.step(1000000), smflow.hash())`); h != hb {
+	if h := eval[string](tb, `smflow.step(1000000).then(() => smflow.hash())`); h != hb {
 		t.Errorf("inline data after a reload: hash\n%s\nwant\n%s", h, hb)
 	}
 
@@ -121,7 +121,7 @@ func TestData(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb.waitFor(`smflow.dataSource().local === true`, patience)
-	if h := eval[string](tb, `(smflow.step(1000000), smflow.hash())`); h != hb {
+	if h := eval[string](tb, `smflow.step(1000000).then(() => smflow.hash())`); h != hb {
 		t.Errorf("local file: hash\n%s\nwant\n%s", h, hb)
 	}
 	if src := eval[string](tb, `document.querySelector("#datasource").textContent`); !strings.Contains(src, "not in the link") || !strings.Contains(src, "put the data in the link") {

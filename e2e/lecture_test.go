@@ -63,7 +63,7 @@ func TestLectureEmbedKeys(t *testing.T) {
 	if keys := eval[[]string](tb, `window.deckKeys`); strings.Contains(strings.Join(keys, ","), " ") {
 		t.Errorf("space reached the deck: %q", keys)
 	}
-	eval[bool](tb, `(`+fw+`.smflow.pause(), true)`)
+	eval[bool](tb, fw+`.smflow.pause().then(() => true)`)
 	tb.noErrors()
 }
 
@@ -165,7 +165,7 @@ func TestLectureLoop(t *testing.T) {
 // same hash; a T that is no whole number of steps is said so.
 func TestLectureTime(t *testing.T) {
 	tb := open(t, "/?scene=flow&seed=3")
-	eval[bool](tb, `(smflow.step(7), true)`)
+	eval[bool](tb, `smflow.step(7).then(() => true)`)
 	h7 := eval[string](tb, `smflow.hash()`)
 	if m := eval[float64](tb, `+document.querySelector("#scrub").max`); m != 4 {
 		t.Errorf("scrubber max %v, want T = 4", m)
@@ -198,7 +198,7 @@ func TestLectureTime(t *testing.T) {
 	}
 
 	tb.navigate("/?alpha=0.3&T=1")
-	eval[bool](tb, `(smflow.step(10), true)`)
+	eval[bool](tb, `smflow.step(10).then(() => true)`)
 	tb.waitFor(`document.querySelector("#status").textContent.includes("rounded up to 4 steps")`, patience)
 	tb.noErrors()
 }

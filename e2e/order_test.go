@@ -174,7 +174,7 @@ func TestOrderWarning(t *testing.T) {
 	with := tb.screenshot()
 	eval[bool](tb, `(smflow.play(), true)`)
 	tb.waitFor(`smflow.state().progress > 0.05`, 60*time.Second)
-	eval[bool](tb, `(smflow.pause(), true)`)
+	eval[bool](tb, `smflow.pause().then(() => true)`)
 	p0 := eval[float64](tb, `smflow.state().progress`)
 	eval[[]warning](tb, `smflow.setParam("schemeerr", "0")`)
 	if p := eval[float64](tb, `smflow.state().progress`); p != p0 {

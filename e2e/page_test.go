@@ -53,6 +53,9 @@ type jsStats struct {
 	Message      string  `json:"message"`
 	MsUpdate     float64 `json:"msUpdate"`
 	MaxMsUpdate  float64 `json:"maxMsUpdate"`
+	MaxBlockMs   float64 `json:"maxBlockMs"`
+	LongestUpd   float64 `json:"longestUpdateMs"`
+	LongestDraw  float64 `json:"longestDrawMs"`
 	MsDraw       float64 `json:"msDraw"`
 	PaintsPerSec float64 `json:"paintsPerSec"`
 	PaceMs       float64 `json:"paceMs"`
@@ -177,7 +180,7 @@ func TestURLRoundTrip(t *testing.T) {
 	if !strings.Contains(search, "methods=") {
 		t.Fatalf("URL after unchecking sme2: %q", search)
 	}
-	eval[bool](tb, `(smflow.step(25), true)`)
+	eval[bool](tb, `smflow.step(25).then(() => true)`)
 	h1 := eval[string](tb, `smflow.hash()`)
 	if st := tb.state(); st.Steps != 25 || len(strings.Split(strings.TrimSpace(h1), "\n")) != len(st.Methods)+1 {
 		t.Fatalf("after 25 steps: state %+v, hash %q", st, h1)
@@ -188,7 +191,7 @@ func TestURLRoundTrip(t *testing.T) {
 		}
 	}
 	// Reset reproduces the numbers.
-	eval[bool](tb, `(smflow.reset(), smflow.step(25), true)`)
+	eval[bool](tb, `(smflow.reset(), smflow.step(25).then(() => true))`)
 	if h := eval[string](tb, `smflow.hash()`); h != h1 {
 		t.Errorf("after reset: hash\n%s\nwant\n%s", h, h1)
 	}
@@ -197,7 +200,7 @@ func TestURLRoundTrip(t *testing.T) {
 	if got := eval[string](tb, `location.search`); got != search {
 		t.Errorf("URL changed on reload: %q, want %q", got, search)
 	}
-	eval[bool](tb, `(smflow.step(25), true)`)
+	eval[bool](tb, `smflow.step(25).then(() => true)`)
 	if h := eval[string](tb, `smflow.hash()`); h != h1 {
 		t.Errorf("after reload: hash\n%s\nwant\n%s", h, h1)
 	}
@@ -210,7 +213,7 @@ func TestURLRoundTrip(t *testing.T) {
 	// The command-line tool at the final time T: run the page to the end.
 	q := "scene=flow&alpha=0.05&T=1&seed=3&methods=sgd,smf,sme2"
 	tb.navigate("/?" + q)
-	eval[bool](tb, `(smflow.step(1000000), true)`)
+	eval[bool](tb, `smflow.step(1000000).then(() => true)`)
 	hb := eval[string](tb, `smflow.hash()`)
 	if want, err := smfHash(q); err != nil {
 		t.Error(err)
@@ -295,7 +298,7 @@ func TestEmbedAndHide(t *testing.T) {
 	if s2 := tb.state().Steps; s2 != s1 {
 		t.Errorf("simulation advanced while not visible: %d -> %d", s1, s2)
 	}
-	eval[bool](tb, `(smflow.setVisible(true), smflow.pause(), true)`)
+	eval[bool](tb, `(smflow.setVisible(true), smflow.pause().then(() => true))`)
 	tb.noErrors()
 
 	tb.navigate("/?hide=alpha,seed,preset")
@@ -326,7 +329,7 @@ func TestEmbedAndHide(t *testing.T) {
 // parses.
 func TestExport(t *testing.T) {
 	tb := open(t, "/?scene=ensemble")
-	eval[bool](tb, `(smflow.step(10), true)`)
+	eval[bool](tb, `smflow.step(10).then(() => true)`)
 	b := pngFromJS(tb, `smflow.exportPNG()`)
 	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
@@ -438,10 +441,10 @@ func TestScenes(t *testing.T) {
 							break
 						}
 					}
-					eval[bool](tb, `(smflow.pause(), true)`)
+					eval[bool](tb, `smflow.pause().then(() => true)`)
 					time.Sleep(1500 * time.Millisecond)
 				}
-				eval[bool](tb, `(smflow.pause(), true)`)
+				eval[bool](tb, `smflow.pause().then(() => true)`)
 				tb.drawn()
 				tb.saveShot(shots[i])
 				tb.noErrorsSince()
@@ -504,7 +507,7 @@ type jsRepaint struct {
 // the machine's speed.
 func (tb *tab) repaintAllocs(k int) (view, bare jsRepaint) {
 	tb.t.Helper()
-	eval[bool](tb, `(smflow.pause(), true)`)
+	eval[bool](tb, `smflow.pause().then(() => true)`)
 	for _, kind := range []string{"view", "bare"} {
 		expr := fmt.Sprintf(`smflow.repaint(%d, %s)`, k, jsString(kind))
 		eval[jsRepaint](tb, expr) // warm up
@@ -630,7 +633,7 @@ func TestSelectors(t *testing.T) {
 	if c := eval[string](tb, `document.querySelector("#caption").textContent`); c != ps[1].Caption {
 		t.Errorf("caption %q, want %q", c, ps[1].Caption)
 	}
-	h := eval[string](tb, `(smflow.step(3), smflow.hash())`)
+	h := eval[string](tb, `smflow.step(3).then(() => smflow.hash())`)
 	change("#ctl-seed", "7")
 	if got, want := search(), "?scene=flow&preset="+ps[1].Key+"&seed=7"; got != want {
 		t.Errorf("URL %q, want %q", got, want)
@@ -641,7 +644,7 @@ func TestSelectors(t *testing.T) {
 		t.Errorf("URL after (custom): %q", q)
 	}
 	change("#ctl-seed", "1")
-	if got := eval[string](tb, `(smflow.step(3), smflow.hash())`); got != h {
+	if got := eval[string](tb, `smflow.step(3).then(() => smflow.hash())`); got != h {
 		t.Errorf("the preset's values without its name give hash\n%s\nwant\n%s", got, h)
 	}
 	tb.noErrors()

@@ -39,9 +39,9 @@ func perOctave(d int) int {
 // orderPiece is the number of substeps (SGD steps times k for a
 // continuous-time method) of one piece of the Monte Carlo sweep (one Work):
 // as many whole replicas as fit, at least one, about 0.2 ms in the browser.
-// The scene's default speed of 1000 pieces a second so asks for a fraction
-// of the host's budget of 8 ms a frame, and the default sweep (2.95
-// million substeps) takes about 3 s where the machine is fast enough.
+// The host does not use it: it runs the sweep unthrottled, cut by its
+// frame budget inside replicas (WorkUntil); the default sweep (2.95
+// million substeps) ended 6.9 s after the page's navigation here.
 const orderPiece = 1024
 
 // schemeWarnRatio is the share of the modelling error above which the
@@ -258,7 +258,6 @@ type orderExp struct {
 	lines         []orderLine
 	seen          int // points of run.Points() taken into lines
 	gen           int // counts the changes of lines
-	calls         int // units of run.Advance at the current learning rate
 }
 
 // reset prepares the experiment of the configuration of s (nothing runs
@@ -419,14 +418,22 @@ func (e *orderExp) Work() {
 	if !e.Busy() {
 		return
 	}
-	n := len(e.run.Points())
-	units := e.pieceRuns()
-	if err := e.run.Advance(units); err != nil {
+	if err := e.run.Advance(e.pieceRuns()); err != nil {
 		e.err = err
 	}
-	e.calls += units
-	if len(e.run.Points()) != n { // the rate is finished: the next one starts
-		e.calls = 0
+	e.update()
+}
+
+// WorkUntil advances the experiment part by part, cutting replicas
+// (sim.OrderRun.AdvancePart), until stop reports true or a learning rate
+// is finished; it takes in the points of a finished rate (app's
+// StoppableSweep: the host passes its frame budget's stop).
+func (e *orderExp) WorkUntil(stop func() bool) {
+	if !e.Busy() {
+		return
+	}
+	if _, err := e.run.AdvancePart(stop); err != nil {
+		e.err = err
 	}
 	e.update()
 }
@@ -448,6 +455,9 @@ func (e *orderExp) pieceRuns() int {
 // step button does one).
 func (e *orderExp) Stage() int { return e.finished() }
 
+// Stages returns the number of learning rates of the sweep (its stages).
+func (e *orderExp) Stages() int { return len(e.alphas) }
+
 // Progress returns the fraction of the experiment done (1 when it is over
 // or stopped, or there is none).
 func (e *orderExp) Progress() float64 {
@@ -459,21 +469,12 @@ func (e *orderExp) Progress() float64 {
 
 // rateRuns returns the runs of the current learning rate done so far and
 // their number: a run per replica of every method (SGD's too unless its
-// side is exact). A unit of Advance does one run, or passes over a track
-// without replicas (the exact SGD side, the first track).
+// side is exact); a run partly done (WorkUntil) is not counted.
 func (e *orderExp) rateRuns() (done, all int) {
 	if !e.Busy() {
 		return 0, 0
 	}
-	_, s := e.run.Current()
-	empty := 0
-	for _, tr := range s.Tracks() {
-		all += tr.Reps
-		if tr.Reps == 0 {
-			empty++
-		}
-	}
-	return min(max(e.calls-empty, 0), all), all
+	return e.run.Cursor()
 }
 
 // update sorts the points of run finished since the last call into the

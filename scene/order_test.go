@@ -315,7 +315,8 @@ func TestOrderWorkAllocs(t *testing.T) {
 		t.Errorf("Work allocates %v times", n)
 	}
 	if e.finished() != 0 {
-		t.Errorf("the first rate is finished after %d runs", e.calls)
+		d, _ := e.rateRuns()
+		t.Errorf("the first rate is finished after %d runs", d)
 	}
 }
 
@@ -626,5 +627,49 @@ func TestOrderExpNetwork(t *testing.T) {
 		if want := map[sim.Method]int{sim.MFODE: 1, sim.DDSMF: 2}[l.method]; l.order != want {
 			t.Errorf("%v: theory order %d, want %d", l.method, l.order, want)
 		}
+	}
+}
+
+// The sweep cut inside replicas by the host's stop (WorkUntil) gives the
+// same points as whole pieces (Work), and a part in the middle of a
+// learning rate allocates nothing.
+func TestOrderWorkUntil(t *testing.T) {
+	q := "scene=order&problem=quad&dim=2&alpha=0.05&T=1&reps=16&N=8&methods=gf,sme1,smf"
+	var a, b orderExp
+	a.reset(build(t, q))
+	b.reset(build(t, q))
+	for a.Busy() {
+		a.Work()
+	}
+	k := 0
+	stop := func() bool { k++; return k%3 == 0 }
+	parts := 0
+	for b.Busy() {
+		b.WorkUntil(stop)
+		parts++
+	}
+	if a.err != nil || b.err != nil {
+		t.Fatalf("errors %v, %v", a.err, b.err)
+	}
+	if parts <= b.finished() {
+		t.Errorf("%d parts for %d rates: WorkUntil was never cut", parts, b.finished())
+	}
+	pa, pb := a.run.Points(), b.run.Points()
+	if len(pa) == 0 || len(pa) != len(pb) {
+		t.Fatalf("%d and %d points", len(pa), len(pb))
+	}
+	for i := range pa {
+		if pa[i] != pb[i] {
+			t.Errorf("point %d: %+v by parts, want %+v", i, pb[i], pa[i])
+		}
+	}
+	var c orderExp
+	c.reset(build(t, "scene=order&problem=quad&dim=2&alpha=0.01&T=1&reps=256&N=8&methods=gf,sme1,sme2,smf"))
+	always := func() bool { return true }
+	for i := 0; i < 3; i++ {
+		c.WorkUntil(always)
+	}
+	if n := testing.AllocsPerRun(20, func() { c.WorkUntil(always) }); n != 0 || c.finished() != 0 {
+		t.Errorf("WorkUntil allocates %v times (%d rates finished)", n, c.finished())
 	}
 }

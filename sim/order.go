@@ -283,7 +283,7 @@ func (o *OrderRun) RunRate(workers int, progress func(float64)) error {
 		return nil
 	}
 	s := o.sim
-	if o.track > 0 || o.rep > 0 {
+	if o.track > 0 || o.rep > 0 || o.step > 0 || o.sub > 0 {
 		// Finish what Advance started, one replica at a time.
 		for o.cur < len(o.alphas) && o.sim == s {
 			if err := o.Advance(1); err != nil {
@@ -342,6 +342,9 @@ type OrderRun struct {
 	points  []WeakPoint
 	track   int // the track and replica that Advance runs next
 	rep     int
+	// The cursor inside replica rep (AdvancePart): the next step and
+	// substep, and the work done since stop was last called.
+	step, sub, since int
 	// Progress: the rates count by their steps (doneSteps of the finished
 	// ones out of totalSteps), the current one by the work of its replicas
 	// (rateWork out of rateTotal, in particle-data evaluations, partCost).
@@ -524,25 +527,16 @@ func (o *OrderRun) Current() (float64, *Sim) {
 
 // Advance runs up to units replicas of the current learning rate, one
 // method's replica at a time from 0 to T (a unit costs T/alpha steps of one
-// replica), and when every replica is done records the weak errors and moves
-// to the next learning rate. The results equal those of WeakErrors bit for
-// bit.
+// replica; a replica partly done by AdvancePart counts as one), and when
+// every replica is done records the weak errors and moves to the next
+// learning rate. The results equal those of WeakErrors bit for bit.
 func (o *OrderRun) Advance(units int) error {
 	if o.Done() {
 		return nil
 	}
 	s := o.sim
 	for u := 0; u < units && o.track < len(s.tracks); u++ {
-		tr := s.tracks[o.track]
-		if o.rep < tr.Reps {
-			o.prepare(o.track)
-			s.advance(tr, o.rep, s.worker(tr, 0), 0, s.total)
-			o.rateWork += o.replicaWork(tr)
-			o.rep++
-		}
-		if o.rep >= tr.Reps {
-			o.track, o.rep = o.track+1, 0
-		}
+		o.replica(nil)
 	}
 	if o.track < len(s.tracks) {
 		return nil
@@ -565,7 +559,7 @@ func (o *OrderRun) next() error {
 	o.doneSteps += o.sim.total
 	o.rateWork, o.rateTotal = 0, 0
 	o.cur++
-	o.track, o.rep = 0, 0
+	o.track, o.rep, o.step, o.sub = 0, 0, 0, 0
 	if o.Done() {
 		o.sim = nil
 		return nil

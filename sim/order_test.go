@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"smflow/sim/stat"
@@ -92,6 +93,73 @@ func TestOrderRunStepwise(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] || !got[i].Exact {
 			t.Errorf("point %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// An OrderRun advanced in parts of replicas (AdvancePart, cut by random
+// stop patterns, mixed with whole replicas by Advance) gives the same weak
+// errors as WeakErrors on several goroutines, bit for bit, with the SGD
+// side exact and with SGD's own ensemble (NoExactSGD); its progress never
+// goes back and grows with every part that ran.
+func TestOrderRunParts(t *testing.T) {
+	start := [][]float64{{1, 0.5}, {-0.5, 1}, {0.25, -1}, {0, 0.75}}
+	cfg := quadConfig(2, 0, 2, 6, start, GF, SME1, SMF)
+	cfg.Data = nil
+	cfg.NData = 64
+	obs, _ := ObservableByName("risk")
+	alphas := []float64{0.25, 0.125}
+	for _, opts := range []MCOptions{{}, {NoExactSGD: true, SGDReps: 10}} {
+		want, err := WeakErrorsMC(cfg, alphas, obs, opts, 2, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for seed := uint64(1); seed <= 4; seed++ {
+			rng := rand.New(rand.NewPCG(seed, 99))
+			o, err := NewOrderRunMC(cfg, alphas, obs, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last, cuts := -1.0, 0
+			for !o.Done() {
+				p := o.Progress()
+				if p < last {
+					t.Fatalf("seed %d: progress went back: %v < %v", seed, p, last)
+				}
+				last = p
+				if rng.IntN(4) == 0 {
+					if err := o.Advance(1 + rng.IntN(2)); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				calls := 0
+				stop := func() bool { calls++; return rng.IntN(3) == 0 }
+				rate, err := o.AdvancePart(stop)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !rate {
+					if o.step > 0 || o.sub > 0 {
+						cuts++ // inside a replica
+					}
+					if q := o.Progress(); !(q > p) {
+						t.Fatalf("seed %d: a part ran (%d stop calls) but progress stayed at %v", seed, calls, q)
+					}
+				}
+			}
+			if cuts < 10 {
+				t.Errorf("seed %d: only %d cuts inside the rates: the test does not cut replicas", seed, cuts)
+			}
+			got := o.Points()
+			if len(got) != len(want) || len(got) != 6 {
+				t.Fatalf("%d points, want %d", len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("opts %+v seed %d point %d: %+v, want %+v", opts, seed, i, got[i], want[i])
+				}
+			}
 		}
 	}
 }

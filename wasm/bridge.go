@@ -64,7 +64,13 @@ func newBridge(g *app.Game) js.Value {
 	fn("state", func([]js.Value) any { return stateJS(g.State()) })
 	fn("describe", func([]js.Value) any { return describeJS(g) })
 	fn("stats", func([]js.Value) any { return statsJS(g.Stats()) })
-	fn("hash", func([]js.Value) any { return g.Hash() })
+	// hash, pause, step and exportCSV return Promises resolved from a
+	// coming Update once the state they read is reached: a step partly
+	// done is completed within the budget of the coming frames, never at
+	// once (app/async.go).
+	fn("hash", func([]js.Value) any {
+		return promise(func(resolve func(any)) { g.HashAsync(func(h string) { resolve(h) }) })
+	})
 	fn("set", func(args []js.Value) any { return warningsJS(g.Set(str(arg(args, 0)))) })
 	fn("setParam", func(args []js.Value) any {
 		return warningsJS(g.SetParam(str(arg(args, 0)), str(arg(args, 1))))
@@ -119,7 +125,10 @@ func newBridge(g *app.Game) js.Value {
 	}
 	fn("colors", func([]js.Value) any { return colors })
 	fn("play", func([]js.Value) any { g.Play(); return nil })
-	fn("pause", func([]js.Value) any { g.Pause(); return nil })
+	fn("pause", func([]js.Value) any {
+		return promise(func(resolve func(any)) { g.PauseAsync(func() { resolve(nil) }) })
+	})
+	fn("cancel", func([]js.Value) any { g.Cancel(); return nil })
 	fn("toggle", func([]js.Value) any { g.Toggle(); return nil })
 	fn("reset", func([]js.Value) any { g.Reset(); return nil })
 	fn("step", func(args []js.Value) any {
@@ -127,8 +136,7 @@ func newBridge(g *app.Game) js.Value {
 		if a := arg(args, 0); a.Type() == js.TypeNumber {
 			n = max(1, min(a.Int(), 1_000_000))
 		}
-		g.Step(n)
-		return nil
+		return promise(func(resolve func(any)) { g.StepAsync(n, func() { resolve(nil) }) })
 	})
 	fn("repaint", func(args []js.Value) any {
 		k := 1
@@ -145,10 +153,21 @@ func newBridge(g *app.Game) js.Value {
 	})
 	fn("setVisible", func(args []js.Value) any { g.SetVisible(arg(args, 0).Truthy()); return nil })
 	fn("exportCSV", func(args []js.Value) any {
-		if str(arg(args, 0)) == "series" {
-			return string(g.SeriesCSV())
-		}
-		return string(g.StateCSV())
+		series := str(arg(args, 0)) == "series"
+		return promiseErr(func(resolve func(any), reject func(error)) {
+			if series {
+				resolve(string(g.SeriesCSV()))
+				return
+			}
+			g.StateCSVAsync(func(b []byte, err error) {
+				if err != nil {
+					reject(err)
+					return
+				}
+				// (The copy into a JavaScript string is one piece.)
+				resolve(string(b))
+			})
+		})
 	})
 	fn("exportPNG", func(args []js.Value) any {
 		scale := 1.0 // exportPNG(2): twice the canvas's pixels
@@ -174,6 +193,28 @@ func newBridge(g *app.Game) js.Value {
 		return p
 	})
 	return obj
+}
+
+// promise returns a Promise that start resolves, now or from a coming
+// Update.
+func promise(start func(resolve func(any))) js.Value {
+	return promiseErr(func(resolve func(any), _ func(error)) { start(resolve) })
+}
+
+// promiseErr returns a Promise that start resolves or rejects (with an
+// Error of the message), now or from a coming Update.
+func promiseErr(start func(resolve func(any), reject func(error))) js.Value {
+	var exec js.Func
+	exec = js.FuncOf(func(this js.Value, args []js.Value) any {
+		res, rej := args[0], args[1]
+		start(func(v any) { res.Invoke(v) }, func(err error) {
+			rej.Invoke(js.Global().Get("Error").New(err.Error()))
+		})
+		return nil
+	})
+	p := js.Global().Get("Promise").New(exec)
+	exec.Release()
+	return p
 }
 
 // repaintJS returns a Promise of {paints, allocs, allocsPerPaint} of the
@@ -217,6 +258,10 @@ func stateJS(s app.State) any {
 		"t": s.T, "T": s.TEnd, "tRun": s.TRun, "loop": s.Loop, "steps": s.Steps, "totalSteps": s.TotalSteps,
 		"done": s.Done, "progress": s.Progress, "playing": s.Playing, "stepping": s.Stepping, "visible": s.Visible, "error": s.Error,
 		"methods": ms, "warnings": warningsJS(s.Warnings),
+	}
+	out["operation"] = js.Null()
+	if p := s.Op; p != nil {
+		out["operation"] = map[string]any{"what": p.What, "done": p.Done, "total": p.Total, "fraction": p.Fraction}
 	}
 	if s.Order != nil {
 		out["order"] = orderJS(s.Order)
@@ -301,7 +346,8 @@ func statsJS(s app.Stats) any {
 	msg := s.Message()
 	return map[string]any{
 		"stepsPerSec": s.StepsPerSec, "speed": s.Speed, "behind": s.Behind, "message": msg,
-		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "msDraw": s.MsDraw, "msStep": s.MsStep,
+		"msUpdate": s.MsUpdate, "maxMsUpdate": s.MaxMsUpdate, "maxBlockMs": s.MaxBlockMs,
+		"longestUpdateMs": s.LongestUpdateMs, "longestDrawMs": s.LongestDrawMs, "msDraw": s.MsDraw, "msStep": s.MsStep,
 		"paintsPerSec": s.PaintsPerSec, "paceMs": s.PaceMs,
 		"msFrame": s.MsFrame,
 		"fps":     s.FPS, "tps": s.TPS, "frames": s.Frames, "firstFrameMs": s.FirstFrameMs,

@@ -666,6 +666,7 @@
       }
     }
     if (st.error) status.append(el("br"), el("span", { class: "diverged", text: st.error }));
+    showOperation(st.operation);
     const sw = $("#speedwarn");
     // The warning keeps its line when hidden, so the panel does not move.
     sw.style.visibility = stats.behind ? "visible" : "hidden";
@@ -679,9 +680,22 @@
     $("#stats").textContent =
       `${Math.round(stats.stepsPerSec)} steps/s (asked ${stats.speed}) \u00b7 ` +
       `Update ${stats.msUpdate.toFixed(2)} ms \u00b7 Draw ${stats.msDraw.toFixed(2)} ms \u00b7 ` +
+      `longest block ${Math.round(stats.maxBlockMs)} ms \u00b7 ` +
       `${stats.fps.toFixed(0)} FPS \u00b7 ${stats.tps.toFixed(0)} TPS \u00b7 ${stats.paintsPerSec.toFixed(0)} paints/s` +
       (stats.paceMs > 0 ? ` (paced: slow compositor)` : "") +
       (stats.firstFrameMs ? ` \u00b7 first frame ${Math.round(stats.firstFrameMs)} ms` : "");
+  }
+
+  // showOperation shows a long operation's progress (Go decides which and
+  // when: state().operation, null when none) with its Cancel button.
+  function showOperation(p) {
+    const box = $("#operation");
+    if (!box) return;
+    box.hidden = !p;
+    if (!p) return;
+    box.querySelector("progress").value = p.fraction;
+    const pct = `${Math.floor(100 * p.fraction)}%`;
+    box.querySelector(".what").textContent = p.total > 0 ? `${p.what}: ${p.done} of ${p.total} (${pct})` : `${p.what}: ${pct}`;
   }
 
   // ---- time scrubber (0 .. the end of the run, in units of t) --------------
@@ -775,7 +789,8 @@
 
   const ACTIONS = {
     toggle: () => api.toggle(),
-    step: () => api.step(1),
+    step: () => api.step(1).then(poll),
+    cancel: () => api.cancel(),
     reset: () => api.reset(),
     // The link opens at the current time (start=t; t is alpha times the
     // steps, which start=t gives back).
@@ -804,8 +819,14 @@
         say("PNG export failed: " + (e && e.message || e));
       }
     },
-    csv: () => download(api.exportCSV("state"), "text/csv", fileBase() + "-state.csv"),
-    series: () => download(api.exportCSV("series"), "text/csv", fileBase() + "-series.csv"),
+    csv: async () => {
+      try {
+        download(await api.exportCSV("state"), "text/csv", fileBase() + "-state.csv");
+      } catch (e) {
+        say("CSV export " + (e && e.message || e));
+      }
+    },
+    series: async () => download(await api.exportCSV("series"), "text/csv", fileBase() + "-series.csv"),
   };
 
   function onAction(e) {
@@ -848,7 +869,7 @@
       toHost(e);
       return;
     } else if (!mods && e.key === "ArrowRight") {
-      api.step(1);
+      api.step(1).then(poll);
     } else {
       return;
     }
