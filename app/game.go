@@ -64,6 +64,7 @@ type Game struct {
 	workersNote string // why the task uses no Web Worker (Stats)
 
 	runner    *Runner
+	ticks     TickRate // the measured Updates per second, for runner.Tick
 	pacer     Pacer
 	meter     Meter
 	frameUsed time.Duration // simulation time spent since the last Draw
@@ -146,6 +147,7 @@ func (g *Game) Update() error {
 	if g.last.IsZero() || dt >= time.Second {
 		dt = 0
 	}
+	g.ticks.Observe(dt)
 	if !first && g.visible && g.wasVisible {
 		g.meter.Gap(now.Sub(g.last))
 	}
@@ -186,7 +188,7 @@ func (g *Game) Update() error {
 			}
 		case g.playing && g.more():
 			playing = true
-			steps, spent = g.runner.Tick(g.values.Speed, float64(ebiten.TPS()), g.frameUsed, g.workFn)
+			steps, spent = g.runner.Tick(g.values.Speed, g.ticks.PerSecond(float64(ebiten.TPS())), g.frameUsed, g.workFn)
 			if !g.more() && !g.loops() {
 				g.playing = false
 			}

@@ -65,8 +65,11 @@ type workersTask struct {
 }
 
 // workersFor returns the Task t (taskFor's, of s and view) with its work on
-// the page's Web Workers: a workersTask when the scene's work is replicas
-// (ensemble, fluct), an orderWorkersTask for the order scene's sweep;
+// the page's Web Workers: a workersTask for a stepped simulation (its
+// tracks' replicas split between the workers; a track of one replica, as
+// in the flow and meanfield scenes, goes whole to one worker, so the
+// page's thread never runs a step, however long), an orderWorkersTask for
+// the order scene's sweep;
 // else, or when workers are disabled (v.Workers) or unavailable, t with a
 // note why no worker is used.
 func workersFor(t Task, s *sim.Sim, view View, v param.Values) (Task, string) {
@@ -76,7 +79,7 @@ func workersFor(t Task, s *sim.Sim, view View, v param.Values) (Task, string) {
 	if swept && v.Scene == catalog.Order {
 		shard = scene.ShardedSweepOf(view)
 	}
-	if !(stepped && (v.Scene == catalog.Ensemble || v.Scene == catalog.Fluct)) && shard == nil {
+	if !stepped && shard == nil {
 		return t, "this scene runs on one thread"
 	}
 	if v.Workers == "0" {

@@ -157,13 +157,13 @@ func TestWorkersTask(t *testing.T) {
 	}
 }
 
-// Without a pool (no window.smflowPool), with workers=0 and in a scene
-// whose work is not replicas the task is the one-thread one, and stats()
-// says why.
+// Without a pool (no window.smflowPool; every stepped scene would use it)
+// and with workers=0 the task is the one-thread one, and stats() says why.
 func TestWorkersNotes(t *testing.T) {
 	for _, c := range []struct{ q, note string }{
 		{"scene=fluct&T=0.2", "unavailable"},
-		{"scene=flow&T=0.2", "one thread"},
+		{"scene=flow&T=0.2", "unavailable"},
+		{"scene=meanfield&T=0.2", "unavailable"},
 	} {
 		if st := New(c.q, Options{}).Stats(); st.Workers != 0 || !strings.Contains(st.WorkersNote, c.note) {
 			t.Errorf("%s: workers %d, note %q; want 0 and %q", c.q, st.Workers, st.WorkersNote, c.note)

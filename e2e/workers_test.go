@@ -17,6 +17,8 @@ import (
 var workerScenes = []struct{ name, q string }{
 	{"ensemble", "scene=ensemble&alpha=0.05&T=6&reps=400"},
 	{"fluct", "scene=fluct&T=1.5&reps=24&n=16"},
+	{"flow", "scene=flow&alpha=0.05&T=3"},
+	{"meanfield", "scene=meanfield&T=2&n=256&M=256"},
 	// Three workers (more than this machine's spare cores) split the
 	// replicas three ways.
 	{"fluct-3", "scene=fluct&T=1.5&reps=24&n=16&workers=3"},

@@ -342,7 +342,7 @@ var Schema = []Param{
 	},
 	{
 		Name: "workers", Type: TypeEnum, Group: GroupView, Label: "workers",
-		Doc:     "Web Workers beside the page that step the replicas of the ensemble and fluct scenes and run the order scene's learning rates (the same numbers as one thread): auto one per spare core, 0 none (one thread), N workers",
+		Doc:     "Web Workers beside the page that step the replicas of the ensemble, flow, meanfield and fluct scenes and run the order scene's learning rates (the same numbers as one thread): auto one per spare core, 0 none (one thread), N workers",
 		Enum:    []string{"auto", "0", "1", "2", "3", "4", "5", "6", "7", "8"},
 		Default: "auto",
 		ptr:     func(v *Values) any { return &v.Workers },
