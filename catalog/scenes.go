@@ -84,7 +84,7 @@ var scenes = []Scene{
 		Doc:      "network neurons as particles",
 		About:    "a network's neurons as particles (SGD, with trails), the measure nu_t of the DD-SMF/SPDE and the mean-field ODE as densities, the network function, the risk",
 		Kinds:    NetworkProblems,
-		Defaults: "alpha=0.05&T=10&n=64&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=10",
+		Defaults: "alpha=0.05&T=10&n=1024&N=32&reps=1&k=2&methods=sgd,mfode,ddsmf&speed=10",
 		Presets: []Preset{
 			{
 				Key:     "particles",

@@ -328,19 +328,57 @@ func TestInputMeanfield(t *testing.T) {
 	tb.runHash()
 	p, cx, cy := tb.plane()
 	m := len(p.Points) / 2
-	x, y := p.pixel(cx, cy, p.Points[0], p.Points[1])
+	// The neuron farthest (in pixels) from every other: at the default
+	// n = 1024 neurons share pixels, and the hover reads the nearest.
+	k := isolated(p, cx, cy)
+	x, y := p.pixel(cx, cy, p.Points[2*k], p.Points[2*k+1])
 	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x+1, y), chromedp.MouseEvent(chromedp.MouseMoved, x, y))
 	tb.waitFor(`smflow.state().hover.values.some((v) => v.label === "index")`, patience)
 	tb.screenshot()
 	tb.saveShot("input-meanfield")
 	h := eval[jsHover](tb, `smflow.state().hover`)
-	if h.Panel != p.Title || len(h.Values) != 5 || h.Values[3].Value == nil || math.Abs(*h.Values[3].Value-p.Points[0]) > 1e-9 {
-		t.Errorf("hover on neuron 0 at (%g, %g) of %q: %+v", p.Points[0], p.Points[1], p.Title, h)
+	if h.Panel != p.Title || len(h.Values) != 5 || h.Values[3].Value == nil || math.Abs(*h.Values[3].Value-p.Points[2*k]) > 1e-9 ||
+		h.Values[4].Value == nil || math.Abs(*h.Values[4].Value-p.Points[2*k+1]) > 1e-9 {
+		t.Errorf("hover on neuron %d of %d at (%g, %g) of %q: %s", k, m, p.Points[2*k], p.Points[2*k+1], p.Title, hoverText(h))
 	}
 	px, py := emptySpot(t, p, cx, cy)
 	tb.clickXY(px, py)
 	tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
 	tb.noErrors()
+}
+
+// isolated returns the point of a panel farthest in pixels from its
+// nearest other point.
+func isolated(p jsPanel, cx, cy float64) int {
+	n := len(p.Points) / 2
+	best, bestD := 0, -1.0
+	for i := 0; i < n; i++ {
+		xi, yi := p.pixel(cx, cy, p.Points[2*i], p.Points[2*i+1])
+		d := math.Inf(1)
+		for j := 0; j < n && d > bestD; j++ {
+			if j != i {
+				xj, yj := p.pixel(cx, cy, p.Points[2*j], p.Points[2*j+1])
+				d = min(d, math.Hypot(xi-xj, yi-yj))
+			}
+		}
+		if d > bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
+
+// hoverText formats the values of a hover readout.
+func hoverText(h jsHover) string {
+	s := h.Panel + ":"
+	for _, v := range h.Values {
+		if v.Value != nil {
+			s += fmt.Sprintf(" %s=%g", v.Label, *v.Value)
+		} else {
+			s += " " + v.Label + "=nil"
+		}
+	}
+	return s
 }
 
 // TestInputGrid: dragging a corner of the flow grid stretches the grid

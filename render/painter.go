@@ -72,8 +72,21 @@ func NewPainter() *Painter {
 	// costs a quarter of linear filtering in software WebGL.
 	p.tri.Filter = ebiten.FilterNearest
 	p.text.init()
+	// The polyline scratch holds runs of up to polylinePoints points
+	// without growing: growing while the longest series of a scene gets
+	// longer would allocate now and then in frames that are otherwise
+	// free of garbage.
+	p.run = make([]float64, 0, 2*polylinePoints)
+	p.runA = make([]float64, 0, polylinePoints)
+	p.norms = make([]float64, 0, 2*polylinePoints)
 	return p
 }
+
+// polylinePoints is the number of points of a polyline (or of one run of
+// it inside the clip rectangle) that the Painter's scratch holds from the
+// start: more than a recorded series of the scenes has (they thin at 480
+// points).
+const polylinePoints = 1024
 
 // Begin starts a frame that will be drawn onto dst.
 func (p *Painter) Begin(dst *ebiten.Image) {
