@@ -144,10 +144,12 @@ func (g *Game) Update() error {
 	// frames too, but not a gap of a second or more (the loop stopped, as
 	// in a hidden tab).
 	dt := now.Sub(g.last)
-	if g.last.IsZero() || dt >= time.Second {
+	if !first {
+		g.ticks.Observe(dt)
+	}
+	if first || dt >= time.Second {
 		dt = 0
 	}
-	g.ticks.Observe(dt)
 	if !first && g.visible && g.wasVisible {
 		g.meter.Gap(now.Sub(g.last))
 	}
