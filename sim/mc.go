@@ -63,6 +63,25 @@ const quadBudget = 2e9
 // quadMaxDim bounds n d for the quadratic control variate.
 const quadMaxDim = 256
 
+// cvMaxFloats bounds the memory of a control variate, in float64 values
+// (2^24: 128 MB): the path and the coefficients of every (sub)step are
+// kept, so at alpha = 1e-4 and T = 1000 (4 x 10^7 substeps) they would take
+// gigabytes and end the page. Beyond it the estimate is the plain one (the
+// same rule natively and in the page, so the numbers agree).
+const cvMaxFloats = 1 << 24
+
+// cvFloats returns the float64 values a control variate of a track of nd
+// coordinates over steps (sub)steps with nCols noise columns a step (at
+// most the number of data) holds: the path, and the coefficients (one per
+// column in linear mode, a column of nd in quadratic mode).
+func cvFloats(steps, nd, nCols int, quad bool) float64 {
+	per := float64(nCols)
+	if quad {
+		per *= float64(nd)
+	}
+	return float64(steps+1)*float64(nd) + float64(steps)*per
+}
+
 // addIndex adds the response of SGD's step i with data index j to replica r.
 func (c *controlVariate) addIndex(r, i, j int) {
 	if c.resp == nil {
@@ -229,7 +248,11 @@ func (s *Sim) newControlVariate(tr *Track, obs Observable, quadOK bool) *control
 	if tr.Method != SGD {
 		steps *= s.cfg.K
 	}
-	quad := quadOK && nd <= quadMaxDim && float64(steps)*float64(nd)*float64(nd)*float64(nd) <= quadBudget
+	quad := quadOK && nd <= quadMaxDim && float64(steps)*float64(nd)*float64(nd)*float64(nd) <= quadBudget &&
+		cvFloats(steps, nd, s.model.NumData(), true) <= cvMaxFloats
+	if cvFloats(steps, nd, s.model.NumData(), false) > cvMaxFloats {
+		return nil // the plain estimate: no memory for the linearisation
+	}
 	ev := s.model.NewEval(tr.N)
 	var path []float64
 	var step func(i int, quad bool) linStep

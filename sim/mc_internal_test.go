@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"testing"
 
 	"smflow/sim/stat"
@@ -91,5 +92,35 @@ func TestControlledRegression(t *testing.T) {
 	}
 	if _, ok := solveSmall([]float64{1, 2, 3, 2, 4, 6}, 2); ok {
 		t.Error("solveSmall of a singular system")
+	}
+}
+
+// A control variate that would not fit in memory (alpha = 1e-4, T = 1000:
+// 10^7 steps, 4 x 10^7 substeps) is not built: the estimate is the plain
+// one, and preparing the experiment allocates megabytes, not gigabytes.
+// Below the bound the control variate is built.
+func TestControlVariateMemoryBound(t *testing.T) {
+	obs, _ := ObservableByName("sq")
+	for _, c := range []struct {
+		alpha, T float64
+		built    bool
+	}{{0.1, 1, true}, {1e-4, 1000, false}} {
+		cfg := quadConfig(1, c.alpha, c.T, 8, nil, SGD, SMF)
+		cfg.Data, cfg.NData = nil, 16
+		s, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		for _, tr := range s.tracks {
+			if cv := s.newControlVariate(tr, obs, true); (cv != nil) != c.built {
+				t.Errorf("alpha %g, T %g, %s: control variate built %v, want %v", c.alpha, c.T, tr.Method, cv != nil, c.built)
+			}
+		}
+		runtime.ReadMemStats(&m1)
+		if mb := float64(m1.TotalAlloc-m0.TotalAlloc) / 1e6; mb > 8*cvMaxFloats/1e6 {
+			t.Errorf("alpha %g, T %g: %.0f MB allocated for the control variates", c.alpha, c.T, mb)
+		}
 	}
 }
