@@ -2,6 +2,8 @@
 
 package app
 
+import "errors"
+
 // The page's operations that read a whole state or run many steps (pause,
 // step, hash, the exports) are asynchronous: they never complete a step at
 // once on the main thread. A step partly done (sim.Sim.StepPart) is
@@ -126,11 +128,14 @@ func (g *Game) HashAsync(done func(string)) {
 }
 
 // StateCSVAsync calls done with the state CSV (StateCSV) of the next whole
-// step after the runs of steps asked for (settled). The text is built in one piece (AppendStateCSV): seconds for the
-// largest states, a piece not cut yet (err, nil here, is for a build over
-// frames that Cancel stops).
+// step after the runs of steps asked for (settled). The text is built over
+// frames, a replica at a time within the budget (csvBuild), during which
+// the task holds still; Cancel or a rebuild ends it with an error.
 func (g *Game) StateCSVAsync(done func([]byte, error)) {
-	g.whenWhole(settled, func() { done(g.stateCSVNow(), nil) })
+	g.whenWhole(settled, func() {
+		g.endCSV(errors.New("another export began"))
+		g.startCSV(done)
+	})
 }
 
 func orNop(f func()) func() {

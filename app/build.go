@@ -128,6 +128,7 @@ func (g *Game) configFrom(v *param.Values, d *sim.Data) (sim.Config, []param.War
 // scene, then of the default scene, and returns the values used and an
 // error that says what happened.
 func (g *Game) build(v param.Values, cfg sim.Config) (param.Values, sim.Config, error) {
+	g.endCSV(errors.New("the simulation was rebuilt during the export"))
 	s, err := sim.New(cfg)
 	var report error
 	if err != nil {

@@ -82,6 +82,7 @@ type Game struct {
 
 	pngReqs []pngReq
 	waits   []waiter  // operations waiting for a whole state (async.go)
+	csv     *csvBuild // the state CSV being built over frames (export_build.go)
 	run     runOp     // the run of steps towards ffTo set by a step (progress.go)
 	opSince time.Time // when the long operation shown began (progress.go)
 	// wasVisible: the canvas was visible at the last Update (a gap since
@@ -166,7 +167,12 @@ func (g *Game) Update() error {
 		// An operation waits for a whole step: complete it, visible or not.
 		steps, _, spent = g.runner.Run(g.runner.Budget-g.frameUsed, 1, g.workFn)
 	}
-	if g.visible && g.sim != nil && !first {
+	if g.csv != nil {
+		// An export is being built: the state holds still meanwhile.
+		t0 := time.Now()
+		g.buildCSV(g.runner.Budget - g.frameUsed)
+		spent = time.Since(t0)
+	} else if g.visible && g.sim != nil && !first {
 		// (Nothing runs in the first Update, before the first picture,
 		// which so shows a whole step without completing one at once.)
 		left := g.runner.Budget - g.frameUsed

@@ -16,7 +16,7 @@ type runOp struct {
 // with its Cancel button: smflow.state().operation (null when none).
 type Progress struct {
 	// What names the operation: "fast-forward to the start time", "step",
-	// "seek" or "sweep".
+	// "seek", "sweep" or "export" (units: replicas).
 	What string
 	// Done of Total units (steps; for the sweep, learning rates) are done;
 	// Fraction is the fraction of the work done, in [0, 1].
@@ -46,6 +46,9 @@ func (g *Game) progress(now time.Time) (Progress, bool) {
 func (g *Game) operation() (Progress, bool) {
 	s := g.sim
 	switch {
+	case g.csv != nil:
+		b := g.csv
+		return Progress{What: "export", Done: b.done, Total: b.all, Fraction: float64(b.done) / float64(max(b.all, 1))}, true
 	case s == nil || g.task == nil:
 		return Progress{}, false
 	case g.ffActive():
@@ -80,8 +83,12 @@ func (g *Game) Cancel() {
 	if !ok {
 		return
 	}
-	if p.What == "sweep" {
+	switch p.What {
+	case "sweep":
 		g.PauseAsync(nil)
+		return
+	case "export":
+		g.endCSV(errExportCancelled)
 		return
 	}
 	g.stopRun()

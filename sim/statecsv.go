@@ -31,46 +31,54 @@ func AppendStateHeader(dst []byte, s *Sim) []byte {
 
 // AppendStateRows appends the state of every track of s at its current
 // time to dst as rows of the state CSV (AppendStateHeader), one per method,
-// replica and point. Numbers are written in the shortest form that reads
-// back to the same float64; a point with fewer coordinates than the header
-// leaves the last cells empty. A replica that diverged at step k <=
-// s.Steps() (Track.DivergedAt) has no state at t: its coordinates are empty
-// and its note says "diverged at t = alpha*k" (the note is empty otherwise),
-// so no NaN or Inf is ever written.
+// replica and point (AppendStateReplica for each replica in turn).
 func AppendStateRows(dst []byte, s *Sim) []byte {
+	for i, tr := range s.tracks {
+		for r := 0; r < tr.Reps; r++ {
+			dst = AppendStateReplica(dst, s, i, r)
+		}
+	}
+	return dst
+}
+
+// AppendStateReplica appends the rows of the state CSV of replica r of
+// track i of s, one per point (a piece of AppendStateRows, for a build of a
+// large state in parts). Numbers are written in the shortest form that
+// reads back to the same float64; a point with fewer coordinates than the
+// header leaves the last cells empty. A replica that diverged at step k <=
+// s.Steps() (Track.DivergedAt) has no state at t: its coordinates are empty
+// and its note says "diverged at t = alpha*k" (the note is empty
+// otherwise), so no NaN or Inf is ever written.
+func AppendStateReplica(dst []byte, s *Sim, i, r int) []byte {
 	d := 0
 	for _, tr := range s.tracks {
 		d = max(d, tr.D)
 	}
-	alpha := s.cfg.Alpha
-	for _, tr := range s.tracks {
-		name := tr.Method.String()
-		for r := 0; r < tr.Reps; r++ {
-			z := tr.Replica(r)
-			at := tr.DivergedAt[r]
-			gone := at >= 0 && at <= s.step
-			for k := 0; k < tr.N; k++ {
-				dst = append(dst, name...)
-				dst = append(dst, ',')
-				dst = strconv.AppendInt(dst, int64(r), 10)
-				dst = append(dst, ',')
-				dst = strconv.AppendInt(dst, int64(k), 10)
-				dst = append(dst, ',')
-				dst = strconv.AppendFloat(dst, s.Time(), 'g', -1, 64)
-				for j := 0; j < d; j++ {
-					dst = append(dst, ',')
-					if j < tr.D && !gone {
-						dst = strconv.AppendFloat(dst, z[k*tr.D+j], 'g', -1, 64)
-					}
-				}
-				dst = append(dst, ',')
-				if gone {
-					dst = append(dst, "diverged at t = "...)
-					dst = strconv.AppendFloat(dst, alpha*float64(at), 'g', -1, 64)
-				}
-				dst = append(dst, '\n')
+	tr := s.tracks[i]
+	name := tr.Method.String()
+	z := tr.Replica(r)
+	at := tr.DivergedAt[r]
+	gone := at >= 0 && at <= s.step
+	for k := 0; k < tr.N; k++ {
+		dst = append(dst, name...)
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(r), 10)
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(k), 10)
+		dst = append(dst, ',')
+		dst = strconv.AppendFloat(dst, s.Time(), 'g', -1, 64)
+		for j := 0; j < d; j++ {
+			dst = append(dst, ',')
+			if j < tr.D && !gone {
+				dst = strconv.AppendFloat(dst, z[k*tr.D+j], 'g', -1, 64)
 			}
 		}
+		dst = append(dst, ',')
+		if gone {
+			dst = append(dst, "diverged at t = "...)
+			dst = strconv.AppendFloat(dst, s.cfg.Alpha*float64(at), 'g', -1, 64)
+		}
+		dst = append(dst, '\n')
 	}
 	return dst
 }
