@@ -104,7 +104,13 @@ func TestNoFreeze(t *testing.T) {
 			if st.Steps == 0 && st.Progress == 0 {
 				t.Errorf("no work was done in %v", duration)
 			}
-			allowed := control + controlSlack
+			// A paint is one piece the page cannot cut (Ebitengine draws the
+			// picture in one call: at n = M = 4096 with trails 40-270 ms
+			// here, the longer on a loaded machine), so the gap may hold
+			// one on top of the control; a step, a hash or an export run
+			// at once still shows (it is not a Draw).
+			draw := time.Duration(stats.LongestDraw * float64(time.Millisecond))
+			allowed := control + controlSlack + draw
 			if n < 10 {
 				t.Errorf("only %d operations answered in %v", n, duration)
 			}
