@@ -53,15 +53,16 @@ func TestNoFreeze(t *testing.T) {
 	for _, c := range []struct {
 		name, query string
 		ops         []string
+		frame       bool // allow one frame's own work (see below)
 	}{
 		// (The issue's query: a replica of 10^7 steps, which ran whole for
 		// 8.7 s; its control variates, 960 MB for one track, are not built
 		// beyond sim's memory bound. At the default T = 2 a replica takes
 		// tens of ms, and the test could not fail.)
 		{"order", "/?scene=order&alpha=0.0001&T=1000&autoplay=1",
-			[]string{hash, pause, `(smflow.step(1), null)`, hash, pause, play}},
+			[]string{hash, pause, `(smflow.step(1), null)`, hash, pause, play}, false},
 		{"meanfield", "/?scene=meanfield&n=4096&M=4096&N=512&k=4&autoplay=1",
-			[]string{hash, pause, `smflow.step(1)`, hash, `smflow.step(2)`, play}},
+			[]string{hash, pause, `smflow.step(1)`, hash, `smflow.step(2)`, play}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			tb := open(t, c.query)
@@ -104,13 +105,17 @@ func TestNoFreeze(t *testing.T) {
 			if st.Steps == 0 && st.Progress == 0 {
 				t.Errorf("no work was done in %v", duration)
 			}
-			// A paint is one piece the page cannot cut (Ebitengine draws the
-			// picture in one call: at n = M = 4096 with trails 40-270 ms
-			// here, the longer on a loaded machine), so the gap may hold
-			// one on top of the control; a step, a hash or an export run
-			// at once still shows (it is not a Draw).
-			draw := time.Duration(stats.LongestDraw * float64(time.Millisecond))
-			allowed := control + controlSlack + draw
+			allowed := control + controlSlack
+			if c.frame {
+				// At n = M = 4096 a frame's own work is long on a loaded
+				// machine: the paint (Ebitengine draws the picture in one
+				// call) and an Update that copies a worker's states in and
+				// observes them, with the GC's pauses in either (together
+				// 0.2-0.5 s here under load, under 0.2 s when idle). The
+				// gap may hold one such frame on top of the control; our
+				// calls are held by the bound on their synchronous part.
+				allowed += time.Duration((stats.LongestUpd + stats.LongestDraw) * float64(time.Millisecond))
+			}
 			if n < 10 {
 				t.Errorf("only %d operations answered in %v", n, duration)
 			}
