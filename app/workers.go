@@ -45,18 +45,12 @@ const maxBuffered = 4 << 20
 // the new state (streams included) before they go on.
 type workersTask struct {
 	stepTask
-	pool   *workerPool
-	want   int // workers asked for
-	n      int // workers in use (0: one thread)
-	phase  int
-	note   string // why no worker is used
-	gen    int
+	crew
 	slices []sim.Slice
 	query  string
 	data   string
 	hash0  string // HashReport of the simulation before any step
 
-	ready    []bool
 	asked    []int // per worker: the step its last job ends at
 	inflight []int
 	chunks   [][]workerMsg // per worker: states received, in order of steps
@@ -107,7 +101,7 @@ func workersFor(t Task, s *sim.Sim, view View, v param.Values) (Task, string) {
 	if shard != nil {
 		return orderWorkersFor(swt, shard, pool, max(want, 1), query, data)
 	}
-	w := &workersTask{stepTask: *st, pool: pool, want: max(want, 1), k: 1, query: query, data: data}
+	w := &workersTask{stepTask: *st, crew: crew{pool: pool, want: max(want, 1)}, k: 1, query: query, data: data}
 	if s.Steps() == 0 && !s.Partial() {
 		w.hash0 = sim.HashReport(s)
 	} else if s0, err := sim.New(s.Config()); err == nil {
@@ -117,16 +111,6 @@ func workersFor(t Task, s *sim.Sim, view View, v param.Values) (Task, string) {
 	w.note = "starting"
 	return w, ""
 }
-
-// Workers returns the number of workers in use and, when none is, why.
-func (t *workersTask) Workers() (int, string) {
-	if t.phase == phaseRun {
-		return t.n, ""
-	}
-	return 0, t.note
-}
-
-func (t *workersTask) generation() int { return t.gen }
 
 // fail switches to one thread for good, with the reason.
 func (t *workersTask) fail(why string) {
@@ -147,18 +131,9 @@ func (t *workersTask) poll() {
 	if t.phase != phaseWait || t.s.Partial() || t.s.Done() {
 		return
 	}
-	if got := p.ensure(t.want); got == 0 {
-		if p.err != "" {
-			t.fail(p.err)
-		}
-		return
+	if n := t.loaded(t.fail); n > 0 {
+		t.configure(n)
 	}
-	n := min(t.want, len(p.loaded))
-	if !p.ready(n) {
-		t.note = "loading the workers"
-		return
-	}
-	t.configure(n)
 }
 
 // configure gives the first n workers the simulation and the state of
@@ -194,21 +169,11 @@ func (t *workersTask) receive(i int, m workerMsg) {
 		return
 	}
 	switch m.typ {
-	case "error":
-		t.fail("worker: " + m.message)
-	case "ready":
-		if m.hash0 != t.hash0 {
-			t.fail("the workers' simulation differs from the page's")
-			return
+	case "error", "ready":
+		if t.greet(i, m, t.hash0, "the workers' simulation differs from the page's", t.fail) {
+			t.phase, t.note = phaseRun, ""
+			t.feed()
 		}
-		t.ready[i] = true
-		for _, ok := range t.ready {
-			if !ok {
-				return
-			}
-		}
-		t.phase, t.note = phaseRun, ""
-		t.feed()
 	case "steps":
 		t.inflight[i]--
 		t.chunks[i] = append(t.chunks[i], m)

@@ -23,34 +23,18 @@ import (
 // be, the sweep runs on one thread.
 type orderWorkersTask struct {
 	*sweepTask
-	sw    scene.ShardedSweep
-	pool  *workerPool
-	want  int
-	n     int
-	phase int
-	note  string
-	gen   int
+	sw scene.ShardedSweep
+	crew
 
 	query, data string
 	cfg         sim.Config
 	alphas      []float64
 	obs, fp     string
 
-	ready  []bool
 	asked  []int                      // per worker: the next rate to ask for
 	slices map[int][][]sim.OrderSlice // by rate: the slices received, per worker
 	got    map[int]int                // by rate: the workers that sent theirs
 }
-
-// Workers returns the number of workers in use and, when none is, why.
-func (t *orderWorkersTask) Workers() (int, string) {
-	if t.phase == phaseRun {
-		return t.n, ""
-	}
-	return 0, t.note
-}
-
-func (t *orderWorkersTask) generation() int { return t.gen }
 
 func (t *orderWorkersTask) fail(why string) {
 	t.phase, t.n, t.note = phaseOff, 0, why
@@ -69,15 +53,8 @@ func (t *orderWorkersTask) poll() {
 	if t.phase != phaseWait || !t.sw.Busy() {
 		return
 	}
-	if got := p.ensure(t.want); got == 0 {
-		if p.err != "" {
-			t.fail(p.err)
-		}
-		return
-	}
-	n := min(t.want, len(p.loaded))
-	if !p.ready(n) {
-		t.note = "loading the workers"
+	n := t.loaded(t.fail)
+	if n == 0 {
 		return
 	}
 	t.n = n
@@ -105,18 +82,9 @@ func (t *orderWorkersTask) receive(i int, m workerMsg) {
 		return
 	}
 	switch m.typ {
-	case "error":
-		t.fail("worker: " + m.message)
-	case "ready":
-		if m.hash0 != t.fp {
-			t.fail("the workers' experiment differs from the page's")
+	case "error", "ready":
+		if !t.greet(i, m, t.fp, "the workers' experiment differs from the page's", t.fail) {
 			return
-		}
-		t.ready[i] = true
-		for _, ok := range t.ready {
-			if !ok {
-				return
-			}
 		}
 		t.phase, t.note = phaseRun, ""
 		// The workers start at the first rate the host has not begun.
@@ -207,8 +175,8 @@ func orderWorkersFor(st *sweepTask, sw scene.ShardedSweep, pool *workerPool, wan
 	if !ok {
 		return st, "no experiment to run on workers"
 	}
-	w := &orderWorkersTask{sweepTask: st, sw: sw, pool: pool, want: want, query: query, data: data,
-		cfg: cfg, alphas: alphas, obs: obs, fp: fp, note: "starting"}
+	w := &orderWorkersTask{sweepTask: st, sw: sw, crew: crew{pool: pool, want: want, note: "starting"}, query: query, data: data,
+		cfg: cfg, alphas: alphas, obs: obs, fp: fp}
 	w.gen = pool.next(w)
 	return w, ""
 }

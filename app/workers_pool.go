@@ -156,3 +156,67 @@ func (p *workerPool) receive(i int, data js.Value) {
 		p.task.receive(i, m)
 	}
 }
+
+// A crew is what both tasks on workers (workersTask, orderWorkersTask)
+// keep of their workers: the pool, how many they asked for and use, their
+// phase (phaseWait, ...), why none is used, the generation of their
+// messages and which workers answered "ready".
+type crew struct {
+	pool  *workerPool
+	want  int // workers asked for
+	n     int // workers in use (0: one thread)
+	phase int
+	note  string // why no worker is used
+	gen   int
+	ready []bool
+}
+
+// Workers returns the number of workers in use and, when none is, why.
+func (c *crew) Workers() (int, string) {
+	if c.phase == phaseRun {
+		return c.n, ""
+	}
+	return 0, c.note
+}
+
+func (c *crew) generation() int { return c.gen }
+
+// loaded returns the number of workers to configure once the pool has
+// loaded them (0 while it loads; fail is called when it cannot).
+func (c *crew) loaded(fail func(string)) int {
+	p := c.pool
+	if got := p.ensure(c.want); got == 0 {
+		if p.err != "" {
+			fail(p.err)
+		}
+		return 0
+	}
+	n := min(c.want, len(p.loaded))
+	if !p.ready(n) {
+		c.note = "loading the workers"
+		return 0
+	}
+	return n
+}
+
+// greet takes an "error" or "ready" message m of worker i: an error, or a
+// worker whose check (a hash or a fingerprint of what it built) is not
+// want, fails the task (differs says how); it reports whether every
+// worker is ready now.
+func (c *crew) greet(i int, m workerMsg, want, differs string, fail func(string)) bool {
+	if m.typ == "error" {
+		fail("worker: " + m.message)
+		return false
+	}
+	if m.hash0 != want {
+		fail(differs)
+		return false
+	}
+	c.ready[i] = true
+	for _, ok := range c.ready {
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

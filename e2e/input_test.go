@@ -170,14 +170,7 @@ func TestInput(t *testing.T) {
 
 	t.Run("click adds a point", func(t *testing.T) {
 		tb.t = t
-		p, cx, cy := tb.plane()
-		m := len(p.Points) / 2
-		px, py := emptySpot(t, p, cx, cy)
-		tb.clickXY(px, py)
-		tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
-		if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
-			t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
-		}
+		tb.clickAddsPoint()
 		tb.noErrorsSince()
 	})
 
@@ -300,16 +293,9 @@ func emptySpot(t *testing.T, p jsPanel, cx, cy float64) (float64, float64) {
 // starting point, and hovering the plane reads the nearest replica.
 func TestInputEnsemble(t *testing.T) {
 	tb := open(t, "/?scene=ensemble&T=1")
-	p, cx, cy := tb.plane()
-	m := len(p.Points) / 2
-	px, py := emptySpot(t, p, cx, cy)
-	tb.clickXY(px, py)
-	tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
-	if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
-		t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
-	}
+	tb.clickAddsPoint()
 	tb.runHash()
-	p, cx, cy = tb.plane()
+	p, cx, cy := tb.plane()
 	x, y := p.pixel(cx, cy, p.Points[0], p.Points[1])
 	tb.mouse(chromedp.MouseEvent(chromedp.MouseMoved, x+2, y), chromedp.MouseEvent(chromedp.MouseMoved, x+3, y))
 	tb.waitFor(`smflow.state().hover.values.some((v) => v.label === "index")`, patience)
@@ -439,4 +425,19 @@ func (tb *tab) shiftKey(typ string) {
 		tb.t.Fatal(err)
 	}
 	time.Sleep(gesturePace)
+}
+
+// clickAddsPoint clicks an empty spot of the editable plane and checks
+// that the page's points (state().hover.panels, the URL's points) gain
+// one.
+func (tb *tab) clickAddsPoint() {
+	tb.t.Helper()
+	p, cx, cy := tb.plane()
+	m := len(p.Points) / 2
+	px, py := emptySpot(tb.t, p, cx, cy)
+	tb.clickXY(px, py)
+	tb.waitFor(fmt.Sprintf(`smflow.state().hover.panels.some((p) => p.edit && p.points.length === %d)`, 2*(m+1)), patience)
+	if rows := strings.Count(tb.queryOf("points"), ";") + 1; rows != m+1 {
+		tb.t.Errorf("points=%s after a click: %d rows, want %d", tb.queryOf("points"), rows, m+1)
+	}
 }
