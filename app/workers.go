@@ -120,12 +120,7 @@ func (t *workersTask) fail(why string) {
 
 // poll moves from one phase to the next when the pool allows.
 func (t *workersTask) poll() {
-	p := t.pool
-	if t.phase == phaseOff {
-		return
-	}
-	if p.err != "" {
-		t.fail(p.err)
+	if !t.live(t.fail) {
 		return
 	}
 	if t.phase != phaseWait || t.s.Partial() || t.s.Done() {

@@ -42,12 +42,7 @@ func (t *orderWorkersTask) fail(why string) {
 }
 
 func (t *orderWorkersTask) poll() {
-	p := t.pool
-	if t.phase == phaseOff {
-		return
-	}
-	if p.err != "" {
-		t.fail(p.err)
+	if !t.live(t.fail) {
 		return
 	}
 	if t.phase != phaseWait || !t.sw.Busy() {
@@ -58,6 +53,7 @@ func (t *orderWorkersTask) poll() {
 		return
 	}
 	t.n = n
+	p := t.pool
 	t.gen = p.next(t)
 	t.ready = make([]bool, n)
 	t.asked = make([]int, n)

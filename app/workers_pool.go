@@ -181,6 +181,19 @@ func (c *crew) Workers() (int, string) {
 
 func (c *crew) generation() int { return c.gen }
 
+// live reports whether the task still may use workers: not switched to
+// one thread for good, and the pool not failed (then fail is called).
+func (c *crew) live(fail func(string)) bool {
+	if c.phase == phaseOff {
+		return false
+	}
+	if c.pool.err != "" {
+		fail(c.pool.err)
+		return false
+	}
+	return true
+}
+
 // loaded returns the number of workers to configure once the pool has
 // loaded them (0 while it loads; fail is called when it cannot).
 func (c *crew) loaded(fail func(string)) int {
