@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 
 	"smflow/sim/xmath"
@@ -31,6 +32,8 @@ type Network struct {
 	d    int
 	data *Data
 	xt   []float64 // the inputs transposed: coordinate i of x_j at i*N + j
+	xord []int32   // Din = 1: the indices j in increasing order of x_j
+	xs   []float64 // Din = 1: the inputs in that order, xs[i] = x_xord[i]
 }
 
 var _ Model = (*Network)(nil)
@@ -73,6 +76,17 @@ func newNetworkModel(spec ProblemSpec, d *Data) (Model, error) {
 	for j := 0; j < d.N; j++ {
 		for i := 0; i < d.Din; i++ {
 			m.xt[i*d.N+j] = d.X[j*d.Din+i]
+		}
+	}
+	if d.Din == 1 {
+		m.xord = make([]int32, d.N)
+		for j := range m.xord {
+			m.xord[j] = int32(j)
+		}
+		sort.SliceStable(m.xord, func(a, b int) bool { return d.X[m.xord[a]] < d.X[m.xord[b]] })
+		m.xs = make([]float64, d.N)
+		for i, j := range m.xord {
+			m.xs[i] = d.X[j]
 		}
 	}
 	return m, nil
@@ -243,6 +257,7 @@ func (m *Network) NewEval(n int) Eval {
 		q:  make([]float64, nd),
 		c:  make([]float64, nd),
 		v:  make([]float64, nd),
+		u:  make([]float64, nd),
 		t:  make([]float64, m.d),
 	}
 }
@@ -259,6 +274,7 @@ type netEval struct {
 	r         []float64 // residuals r_j = y_j - f_z(x_j)
 	q         []float64 // q_j of T2, or r_j times the centred noise weights
 	c, v      []float64 // per-neuron coefficients over the data points
+	u         []float64 // one neuron's sigma in the order of the inputs (forwardRow1)
 	t         []float64 // one neuron's accumulator
 
 	// The configuration the caches hold (bit for bit) and the derivative

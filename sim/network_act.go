@@ -154,49 +154,6 @@ const (
 	tanhMaxlog  = 8.8029691931113054295988e+01
 )
 
-// tanhFill replaces every s[i] by xmath.Tanh(s[i]), bit for bit, without a
-// call per element. For 0.625 <= |x| <= maxlog/2 xmath.Tanh takes
-// Exp(2|x|) with 2|x| in [1.25, 88.03]: no NaN, no overflow and not near
-// zero, so Exp's reduction has k = int(log2e*x + 0.5) in [2, 127] and its
-// final Ldexp(y, k) (y in [0.7, 1.5], a normal result) is exactly the
-// product y * 2^k, formed here from the exponent bits. The other branches
-// (|x| > maxlog/2 and Inf: +-1; |x| < 0.625, +-0 and NaN: the rational
-// function, NaN staying NaN) are xmath.Tanh's.
-func tanhFill(s []float64) {
-	for i, x := range s {
-		z := math.Abs(x)
-		switch {
-		case z > 0.5*tanhMaxlog:
-			if x < 0 {
-				z = -1
-			} else {
-				z = 1
-			}
-		case z >= 0.625:
-			e := 2 * z
-			k := int(expLog2e*e + 0.5)
-			hi := e - float64(k)*expLn2Hi
-			lo := float64(k) * expLn2Lo
-			r := hi - lo
-			t := r * r
-			c := r - t*(expP1+t*(expP2+t*(expP3+t*(expP4+t*expP5))))
-			y := 1 - ((lo - (r*c)/(2-c)) - hi)
-			e = y * math.Float64frombits(uint64(k+1023)<<52)
-			z = 1 - 2/(e+1)
-			if x < 0 {
-				z = -z
-			}
-		case x == 0:
-			z = x
-		default:
-			q := x * x
-			z = x + x*q*((-9.64399179425052238628e-1*q+-9.92877231001918586564e1)*q+-1.61468768441708447952e3)/
-				(((q+1.12811678491632931402e2)*q+2.23548839060100448583e3)*q+4.84406305325125486048e3)
-		}
-		s[i] = z
-	}
-}
-
 // sigmoidFill replaces every s[i] by xmath.Sigmoid(s[i]), bit for bit.
 // Sigmoid takes Exp(v) with v = -|x| (and v = NaN for NaN); for
 // -700 <= v < -2^-28 Exp's reduction has k in [-1010, -1], so its final

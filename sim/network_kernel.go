@@ -168,19 +168,25 @@ func (e *netEval) t1Fused(g, zk []float64, k int, sc float64) {
 	g[2] += sc * t2
 }
 
-// forwardRow1 is forward's work on neuron k for Din = 1 in three passes over
-// j instead of five: the pre-activations u_j = b + w x_j, sigma (in place),
-// then sigma's derivatives up to order together with the neuron's term of
-// r_j += a sigma(u_j). For tanh the derivatives are fill's expressions,
-// sigma' = 1 - s^2 and sigma” = -2 s sigma'.
+// forwardRow1 is forward's work on neuron k for Din = 1. For tanh it runs
+// in the order of the inputs, xs = x sorted (Network.xord): tanhAffine
+// takes sigma(b + w xs_i), whose arguments are monotone in i (rounding is
+// monotone), so that all but a few of its pairs lie on one side of
+// xmath.Tanh's branch points and the scalar code's branches are
+// predictable; spreadRow puts the values in their places j = xord_i with
+// sigma's derivatives (fill's expressions sigma' = 1 - s^2,
+// sigma'' = -2 s sigma', whatever order asks) and the neuron's term of
+// r_j += a sigma(u_j). Every one of these is a function of its own j, so
+// the order changes no bit. Other activations take the rows in the order
+// of j: u_j, then fill, then r_j.
 func (e *netEval) forwardRow1(k int, a, w, b float64, order int) {
 	nd := e.m.data.N
 	x, r := e.m.xt[:nd], e.r[:nd]
 	row := e.s[k*nd:][:nd]
-	for j, xj := range x {
-		row[j] = b + w*xj
-	}
 	if e.m.act != actTanh {
+		for j, xj := range x {
+			row[j] = b + w*xj
+		}
 		switch order {
 		case 0:
 			e.m.act.fill(row, nil, nil)
@@ -194,25 +200,7 @@ func (e *netEval) forwardRow1(k int, a, w, b float64, order int) {
 		}
 		return
 	}
-	tanhFill(row)
-	switch order {
-	case 0:
-		for j, v := range row {
-			r[j] += a * v
-		}
-	case 1:
-		s1 := e.s1[k*nd:][:nd]
-		for j, v := range row {
-			s1[j] = 1 - v*v
-			r[j] += a * v
-		}
-	default:
-		s1, s2 := e.s1[k*nd:][:nd], e.s2[k*nd:][:nd]
-		for j, v := range row {
-			d := 1 - v*v
-			s1[j] = d
-			s2[j] = -2 * v * d
-			r[j] += a * v
-		}
-	}
+	u := e.u[:nd]
+	tanhAffine(u, e.m.xs, b, w)
+	spreadRow(u, e.m.xord[:nd], row, e.s1[k*nd:][:nd], e.s2[k*nd:][:nd], r, a)
 }

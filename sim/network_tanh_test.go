@@ -1,0 +1,123 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"smflow/sim/xmath"
+)
+
+// tanhAffine (the SSE2 kernel on amd64, the scalar code elsewhere) gives
+// exactly xmath.Tanh(b + w x) for every argument of actTestValues, unsorted
+// (pairs across every branch point) and sorted (long runs of one branch),
+// for lengths and offsets that leave an odd last element, in place and
+// not, and for affine maps that do and do not keep x (b = -0, w = 1).
+func TestTanhAffineBits(t *testing.T) {
+	v := actTestValues()
+	sorted := slices.Clone(v)
+	slices.SortFunc(sorted, func(a, b float64) int {
+		switch {
+		case a < b:
+			return -1
+		case a > b:
+			return 1
+		}
+		return 0
+	})
+	maps := [][2]float64{{negZero, 1}, {0, 1}, {0.3, -1.7}, {-2, 0.5}, {0, 0}, {1e300, 1e10}, {0.1, math.Inf(1)}}
+	for _, xs := range [][]float64{v, sorted} {
+		for _, bw := range maps {
+			b, w := bw[0], bw[1]
+			for _, off := range []int{0, 1} {
+				x := xs[off:]
+				for _, n := range []int{0, 1, 2, 3, 7, len(x)} {
+					dst := make([]float64, n)
+					tanhAffine(dst, x, b, w)
+					checkTanh(t, "tanhAffine", dst, x, b, w)
+					in := slices.Clone(x[:n])
+					tanhAffine(in, in, b, w)
+					checkTanh(t, "tanhAffine in place", in, x, b, w)
+				}
+			}
+		}
+	}
+	s := slices.Clone(sorted)
+	tanhFill(s)
+	checkTanh(t, "tanhFill", s, sorted, negZero, 1)
+}
+
+// checkTanh fails unless got[i] is xmath.Tanh(b + w x[i]) bit for bit (any
+// NaN for a NaN).
+func checkTanh(t *testing.T, what string, got, x []float64, b, w float64) {
+	t.Helper()
+	for i, g := range got {
+		want := xmath.Tanh(b + w*x[i])
+		if math.Float64bits(g) != math.Float64bits(want) && !(g != g && want != want) {
+			t.Fatalf("%s(b=%v, w=%v) at x=%v (index %d of %d): %v (%#x), xmath.Tanh %v (%#x)",
+				what, b, w, x[i], i, len(got), g, math.Float64bits(g), want, math.Float64bits(want))
+		}
+	}
+}
+
+// spreadRow (hand-written under WebAssembly) gives spreadRowGo's bits, and
+// refuses rows shorter than the permutation.
+func TestSpreadRowBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 5))
+	for _, n := range []int{0, 1, 5, 64, 100} {
+		u := make([]float64, n)
+		for i := range u {
+			u[i] = math.Tanh(3 * rng.NormFloat64())
+		}
+		ord := make([]int32, n)
+		for i, p := range rng.Perm(n) {
+			ord[i] = int32(p)
+		}
+		rows := func() [4][]float64 {
+			var r [4][]float64
+			src := rand.New(rand.NewPCG(uint64(n), 6))
+			for k := range r {
+				r[k] = make([]float64, n)
+				for i := range r[k] {
+					r[k][i] = src.NormFloat64()
+				}
+			}
+			return r
+		}
+		got, want := rows(), rows()
+		spreadRow(u, ord, got[0], got[1], got[2], got[3], 0.7)
+		spreadRowGo(u, ord, want[0], want[1], want[2], want[3], 0.7)
+		for k := range got {
+			for i := range got[k] {
+				if math.Float64bits(got[k][i]) != math.Float64bits(want[k][i]) {
+					t.Fatalf("n=%d row %d entry %d: %v, spreadRowGo %v", n, k, i, got[k][i], want[k][i])
+				}
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("spreadRow with a short row did not panic")
+		}
+	}()
+	spreadRow(make([]float64, 4), []int32{0, 1, 2, 3}, make([]float64, 4), make([]float64, 3), make([]float64, 4), make([]float64, 4), 1)
+}
+
+// Network.xord lists the inputs in increasing order and xs holds them so.
+func TestNetworkInputOrder(t *testing.T) {
+	m, _ := newTestNetwork(t, netCases()[0], 3, 40, 7)
+	if len(m.xord) != m.data.N || len(m.xs) != m.data.N {
+		t.Fatalf("xord has %d, xs %d entries for %d inputs", len(m.xord), len(m.xs), m.data.N)
+	}
+	seen := make([]bool, m.data.N)
+	for i, j := range m.xord {
+		if seen[j] {
+			t.Fatalf("index %d twice in xord", j)
+		}
+		seen[j] = true
+		if m.xs[i] != m.data.X[j] || i > 0 && m.xs[i] < m.xs[i-1] {
+			t.Fatalf("xs[%d] = %v, x_%d = %v, previous %v", i, m.xs[i], j, m.data.X[j], m.xs[max(i-1, 0)])
+		}
+	}
+}
