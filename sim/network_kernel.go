@@ -175,7 +175,7 @@ func (e *netEval) t1Fused(g, zk []float64, k int, sc float64) {
 // xmath.Tanh's branch points and the scalar code's branches are
 // predictable; spreadRow puts the values in their places j = xord_i with
 // sigma's derivatives (fill's expressions sigma' = 1 - s^2,
-// sigma'' = -2 s sigma', whatever order asks) and the neuron's term of
+// sigma” = -2 s sigma', whatever order asks) and the neuron's term of
 // r_j += a sigma(u_j). Every one of these is a function of its own j, so
 // the order changes no bit. Other activations take the rows in the order
 // of j: u_j, then fill, then r_j.

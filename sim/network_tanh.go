@@ -57,5 +57,3 @@ func tanhAffineGo(dst, x []float64, b, w float64) {
 		dst[i] = z
 	}
 }
-
-
