@@ -71,31 +71,11 @@ func (e *netEval) gradPhiDots(dst, z, c []float64, n int, sc float64, add bool) 
 	}
 	k := 0
 	for ; k+4 <= n; k += 4 {
-		s0, s1, s2, s3 := e.s[k*nd:][:nd], e.s[(k+1)*nd:][:nd], e.s[(k+2)*nd:][:nd], e.s[(k+3)*nd:][:nd]
-		p0, p1, p2, p3 := e.s1[k*nd:][:nd], e.s1[(k+1)*nd:][:nd], e.s1[(k+2)*nd:][:nd], e.s1[(k+3)*nd:][:nd]
-		var a0, a1, a2, a3 float64 // sum_j c_j sigma_kj
-		var b0, b1, b2, b3 float64 // sum_j cs_j x_j
-		var e0, e1, e2, e3 float64 // sum_j cs_j
-		for j, cj := range c {
-			xj := x[j]
-			a0 += cj * s0[j]
-			a1 += cj * s1[j]
-			a2 += cj * s2[j]
-			a3 += cj * s3[j]
-			q0, q1, q2, q3 := cj*p0[j], cj*p1[j], cj*p2[j], cj*p3[j]
-			b0 += q0 * xj
-			b1 += q1 * xj
-			b2 += q2 * xj
-			b3 += q3 * xj
-			e0 += q0
-			e1 += q1
-			e2 += q2
-			e3 += q3
+		var t [12]float64
+		gradSums4(&t, e.s[k*nd:(k+4)*nd], e.s1[k*nd:(k+4)*nd], c, x)
+		for i := range 4 {
+			gradOut(dst[3*(k+i):3*(k+i)+3], sc, z[3*(k+i)], t[i], t[4+i], t[8+i], add)
 		}
-		gradOut(dst[3*k:3*k+3], sc, z[3*k], a0, b0, e0, add)
-		gradOut(dst[3*k+3:3*k+6], sc, z[3*k+3], a1, b1, e1, add)
-		gradOut(dst[3*k+6:3*k+9], sc, z[3*k+6], a2, b2, e2, add)
-		gradOut(dst[3*k+9:3*k+12], sc, z[3*k+9], a3, b3, e3, add)
 	}
 	for ; k < n; k++ {
 		s, p := e.s[k*nd:][:nd], e.s1[k*nd:][:nd]

@@ -121,3 +121,35 @@ func TestNetworkInputOrder(t *testing.T) {
 		}
 	}
 }
+
+// gradSums4 (SSE2 on amd64, hand-written under WebAssembly) gives
+// gradSums4Go's bits for data counts that fill no, one and several
+// registers' worth, and refuses rows shorter than four neurons' worth.
+func TestGradSums4Bits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	fill := func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = rng.NormFloat64() * math.Exp(3*rng.NormFloat64())
+		}
+		return v
+	}
+	for _, n := range []int{0, 1, 2, 3, 17, 64} {
+		s, p, c, x := fill(4*n+3), fill(4*n), fill(n), fill(n+1)
+		var got, want [12]float64
+		gradSums4(&got, s, p, c, x)
+		gradSums4Go(&want, s, p, c, x)
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("n=%d sum %d: %v, gradSums4Go %v", n, i, got[i], want[i])
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("gradSums4 with short rows did not panic")
+		}
+	}()
+	var out [12]float64
+	gradSums4(&out, make([]float64, 7), make([]float64, 8), make([]float64, 2), make([]float64, 2))
+}
