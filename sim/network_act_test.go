@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"smflow/sim/xmath"
@@ -97,19 +98,37 @@ func TestActivationFillEdges(t *testing.T) {
 	}
 }
 
-// BenchmarkTanhFill times the inlined tanh per element on pre-activations
-// spread like a network's (normal, standard deviation 1.5), for comparison
-// with BenchmarkMathTanh.
+// BenchmarkTanhFill times tanh per element on pre-activations spread like
+// a network's (normal, standard deviation 1.5), in random order and sorted
+// in rows of 64 (as forwardRow1 takes them), through tanhFill (the SIMD
+// kernel where there is one) and through the scalar code tanhAffineGo, for
+// comparison with BenchmarkMathTanh.
 func BenchmarkTanhFill(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	u := make([]float64, 16384)
 	for i := range u {
 		u[i] = 1.5 * rng.NormFloat64()
 	}
-	s := make([]float64, len(u))
-	for b.Loop() {
-		copy(s, u)
-		tanhFill(s)
+	sorted := slices.Clone(u)
+	for r := 0; r < len(sorted); r += 64 {
+		slices.Sort(sorted[r : r+64])
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(u)), "ns/elem")
+	for _, order := range []struct {
+		name string
+		u    []float64
+	}{{"random", u}, {"sorted", sorted}} {
+		for _, f := range []struct {
+			name string
+			fill func([]float64)
+		}{{"fill", tanhFill}, {"scalar", func(s []float64) { tanhAffineGo(s, s, negZero, 1) }}} {
+			b.Run(order.name+"/"+f.name, func(b *testing.B) {
+				s := make([]float64, len(u))
+				for b.Loop() {
+					copy(s, order.u)
+					f.fill(s)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(u)), "ns/elem")
+			})
+		}
+	}
 }

@@ -132,20 +132,11 @@ func (e *netEval) t1Fused(g, zk []float64, k int, sc float64) {
 		return
 	}
 	g = g[:3]
-	a, va, vw, vb := zk[0], g[0], g[1], g[2]
-	var t0, t1, t2 float64
-	for j, rj := range r {
-		xj := x[j]
-		xv := vb + vw*xj
-		q[j] += s[j]*va + a*s1[j]*xv
-		t0 += rj * s1[j] * xv
-		cs := rj * (s1[j]*va + a*s2[j]*xv)
-		t1 += cs * xj
-		t2 += cs
-	}
-	g[0] += sc * t0
-	g[1] += sc * t1
-	g[2] += sc * t2
+	var t [3]float64
+	t1Sums(&t, q, s, s1, s2, r, x, zk[0], g[0], g[1], g[2])
+	g[0] += sc * t[0]
+	g[1] += sc * t[1]
+	g[2] += sc * t[2]
 }
 
 // forwardRow1 is forward's work on neuron k for Din = 1. For tanh it runs

@@ -48,3 +48,38 @@ func gradSums4Go(t *[12]float64, s, p, c, x []float64) {
 	}
 	*t = [12]float64{a0, a1, a2, a3, b0, b1, b2, b3, e0, e1, e2, e3}
 }
+
+// t1Sums is t1Fused's pass for the form "awb" (Din = 1): with
+// xv_j = vb + vw x_j and cs_j = r_j (s1_j va + a s2_j xv_j) it adds
+// s_j va + a s1_j xv_j to q_j and sets
+//
+//	t = (sum_j r_j s1_j xv_j, sum_j cs_j x_j, sum_j cs_j),
+//
+// every sum in the order of j from 0, term by term as Drift's general code
+// forms it. Under WebAssembly the pass is hand-written (network_sums_wasm.s),
+// elsewhere it is t1SumsGo.
+func t1Sums(t *[3]float64, q, s, s1, s2, r, x []float64, a, va, vw, vb float64) {
+	n := len(r)
+	if len(q) < n || len(s) < n || len(s1) < n || len(s2) < n || len(x) < n {
+		panic(fmt.Sprintf("network: t1Sums over %d data got rows of %d, %d, %d, %d, %d",
+			n, len(q), len(s), len(s1), len(s2), len(x)))
+	}
+	t1SumsArch(t, q, s, s1, s2, r, x, a, va, vw, vb)
+}
+
+// t1SumsGo is t1Sums's pass in Go.
+func t1SumsGo(t *[3]float64, q, s, s1, s2, r, x []float64, a, va, vw, vb float64) {
+	n := len(r)
+	q, s, s1, s2, x = q[:n], s[:n], s1[:n], s2[:n], x[:n]
+	var t0, t1, t2 float64
+	for j, rj := range r {
+		xj := x[j]
+		xv := vb + vw*xj
+		q[j] += s[j]*va + a*s1[j]*xv
+		t0 += rj * s1[j] * xv
+		cs := rj * (s1[j]*va + a*s2[j]*xv)
+		t1 += cs * xj
+		t2 += cs
+	}
+	*t = [3]float64{t0, t1, t2}
+}

@@ -269,3 +269,158 @@ TEXT ·gradSums4Arch(SB), NOSPLIT, $0-104
 	Get F27
 	F64Store $88
 	RET
+
+// func t1SumsArch(t *[3]float64, q, s, s1, s2, r, x []float64, a, va, vw, vb float64)
+// t1SumsGo's pass as one structured WebAssembly loop without bounds checks
+// (t1Sums checks the lengths). Locals: R0-R5 the bases of q, s, s1, s2, r,
+// x, R6 the data left, R7 8j; F16 a, F17 va, F18 vw, F19 vb, F20-F22 the
+// sums, F23 x_j, F24 xv_j, F25 s1_j, F26 r_j, F27 cs_j.
+TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
+	I64Load q_base+8(FP)
+	Set R0
+	I64Load s_base+32(FP)
+	Set R1
+	I64Load s1_base+56(FP)
+	Set R2
+	I64Load s2_base+80(FP)
+	Set R3
+	I64Load r_base+104(FP)
+	Set R4
+	I64Load r_len+112(FP)
+	Set R6
+	I64Load x_base+128(FP)
+	Set R5
+	F64Load a+152(FP)
+	Set F16
+	F64Load va+160(FP)
+	Set F17
+	F64Load vw+168(FP)
+	Set F18
+	F64Load vb+176(FP)
+	Set F19
+	I64Const $0
+	Set R7
+	F64Const $(0.0)
+	Set F20
+	F64Const $(0.0)
+	Set F21
+	F64Const $(0.0)
+	Set F22
+	Block
+	Loop
+		Get R6
+		I64Eqz
+		BrIf $1
+		// x_j, xv = vb + vw x_j, s1_j, r_j
+		Get R5
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		Set F23
+		Get F19
+		Get F18
+		Get F23
+		F64Mul
+		F64Add
+		Set F24
+		Get R2
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		Set F25
+		Get R4
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		Set F26
+		// q_j += s_j va + a s1_j xv
+		Get R0
+		Get R7
+		I64Add
+		I32WrapI64
+		Get R0
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		Get R1
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		Get F17
+		F64Mul
+		Get F16
+		Get F25
+		F64Mul
+		Get F24
+		F64Mul
+		F64Add
+		F64Add
+		F64Store $0
+		// t0 += r_j s1_j xv
+		Get F20
+		Get F26
+		Get F25
+		F64Mul
+		Get F24
+		F64Mul
+		F64Add
+		Set F20
+		// cs = r_j (s1_j va + a s2_j xv)
+		Get F26
+		Get F25
+		Get F17
+		F64Mul
+		Get F16
+		Get R3
+		Get R7
+		I64Add
+		I32WrapI64
+		F64Load $0
+		F64Mul
+		Get F24
+		F64Mul
+		F64Add
+		F64Mul
+		Set F27
+		// t1 += cs x_j, t2 += cs
+		Get F21
+		Get F27
+		Get F23
+		F64Mul
+		F64Add
+		Set F21
+		Get F22
+		Get F27
+		F64Add
+		Set F22
+		Get R7
+		I64Const $8
+		I64Add
+		Set R7
+		Get R6
+		I64Const $1
+		I64Sub
+		Set R6
+		Br $0
+	End
+	End
+	I64Load t+0(FP)
+	Set R0
+	Get R0
+	I32WrapI64
+	Get F20
+	F64Store $0
+	Get R0
+	I32WrapI64
+	Get F21
+	F64Store $8
+	Get R0
+	I32WrapI64
+	Get F22
+	F64Store $16
+	RET

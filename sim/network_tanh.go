@@ -15,9 +15,13 @@ var negZero = math.Copysign(0, -1)
 // inlined, with xmath.Exp's algorithm specialised to the arguments it
 // takes. For 0.625 <= |x| <= maxlog/2 xmath.Tanh takes Exp(2|x|) with 2|x|
 // in [1.25, 88.03]: no NaN, no overflow and not near zero, so Exp's
-// reduction has k = int(log2e*x + 0.5) in [2, 127] and its final
+// reduction has k = int(log2e*x + 0.5) in [2, 127], which is
+// math.Trunc(log2e*x + 0.5) (a positive argument), and its final
 // Ldexp(y, k) (y in [0.7, 1.5], a normal result) is exactly the product
-// y * 2^k, formed here from the exponent bits. The other branches
+// y * 2^k. The exponent bits k + 1023 of 2^k are the low mantissa bits of
+// the float k + 2^52 + 1023, shifted up by 52; this avoids the conversions
+// between float and int, which WebAssembly engines make slow. The other
+// branches
 // (|x| > maxlog/2 and Inf: +-1; |x| < 0.625, +-0 and NaN: the rational
 // function, NaN staying NaN) are xmath.Tanh's. It is the reference of the
 // SIMD kernels and the code where there is none.
@@ -35,14 +39,14 @@ func tanhAffineGo(dst, x []float64, b, w float64) {
 			}
 		case z >= 0.625:
 			e := 2 * z
-			k := int(expLog2e*e + 0.5)
-			hi := e - float64(k)*expLn2Hi
-			lo := float64(k) * expLn2Lo
+			k := math.Trunc(expLog2e*e + 0.5)
+			hi := e - k*expLn2Hi
+			lo := k * expLn2Lo
 			r := hi - lo
 			t := r * r
 			c := r - t*(expP1+t*(expP2+t*(expP3+t*(expP4+t*expP5))))
 			y := 1 - ((lo - (r*c)/(2-c)) - hi)
-			e = y * math.Float64frombits(uint64(k+1023)<<52)
+			e = y * math.Float64frombits(math.Float64bits(k+(1<<52+1023))<<52)
 			z = 1 - 2/(e+1)
 			if x < 0 {
 				z = -z

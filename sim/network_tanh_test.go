@@ -153,3 +153,40 @@ func TestGradSums4Bits(t *testing.T) {
 	var out [12]float64
 	gradSums4(&out, make([]float64, 7), make([]float64, 8), make([]float64, 2), make([]float64, 2))
 }
+
+// t1Sums (hand-written under WebAssembly) gives t1SumsGo's bits, q
+// included, and refuses short rows.
+func TestT1SumsBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	fill := func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = rng.NormFloat64() * math.Exp(2*rng.NormFloat64())
+		}
+		return v
+	}
+	for _, n := range []int{0, 1, 5, 64} {
+		s, s1, s2, r, x, q := fill(n), fill(n), fill(n+1), fill(n), fill(n+2), fill(n)
+		q2 := slices.Clone(q)
+		var got, want [3]float64
+		t1Sums(&got, q, s, s1, s2, r, x, 0.3, -1.1, 2.5, 0.7)
+		t1SumsGo(&want, q2, s, s1, s2, r, x, 0.3, -1.1, 2.5, 0.7)
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("n=%d sum %d: %v, t1SumsGo %v", n, i, got[i], want[i])
+			}
+		}
+		for j := range q {
+			if math.Float64bits(q[j]) != math.Float64bits(q2[j]) {
+				t.Fatalf("n=%d q_%d: %v, t1SumsGo %v", n, j, q[j], q2[j])
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("t1Sums with a short row did not panic")
+		}
+	}()
+	var out [3]float64
+	t1Sums(&out, make([]float64, 3), make([]float64, 3), make([]float64, 2), make([]float64, 3), make([]float64, 3), make([]float64, 3), 1, 1, 1, 1)
+}
