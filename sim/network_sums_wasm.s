@@ -1,5 +1,23 @@
 #include "textflag.h"
 
+// AT(base) pushes the address base + 8j (R12 = 8j) as an i32.
+#define AT(base) Get base; Get R12; I64Add; I32WrapI64
+// LOADJ(base) pushes the float64 at base + 8j.
+#define LOADJ(base) AT(base); F64Load $0
+// NEXTROW(dst, src) sets dst = src + a row's bytes (R11).
+#define NEXTROW(dst, src) Get src; Get R11; I64Add; Set dst
+// ZERO(f) sets the float64 local f to +0.
+#define ZERO(f) F64Const $(0.0); Set f
+// STORE(off, f) stores f at R0 + off.
+#define STORE(off, f) Get R0; I32WrapI64; Get f; F64Store $off
+// NEXTJ moves to the next datum: R12 += 8, one less left (left), and loops.
+#define NEXTJ(left) Get R12; I64Const $8; I64Add; Set R12; Get left; I64Const $1; I64Sub; Set left; Br $0
+
+// ASUM(a, row) adds c_j times row's entry j to a: a + c_j s_kj.
+#define ASUM(a, row) Get a; Get F28; LOADJ(row); F64Mul; F64Add; Set a
+// QSUM(b, e, row) forms q = c_j p_kj from row and adds q x_j to b and q to e.
+#define QSUM(b, e, row) Get F28; LOADJ(row); F64Mul; Set F30; Get b; Get F30; Get F29; F64Mul; F64Add; Set b; Get e; Get F30; F64Add; Set e
+
 // func gradSums4Arch(t *[12]float64, s, p, c, x []float64)
 // gradSums4Go's pass as one structured WebAssembly loop without bounds
 // checks (gradSums4 checks the lengths). Locals: R0-R3 the rows of s,
@@ -14,266 +32,48 @@ TEXT ·gradSums4Arch(SB), NOSPLIT, $0-104
 	Set R11
 	I64Load s_base+8(FP)
 	Set R0
+	NEXTROW(R1, R0)
+	NEXTROW(R2, R1)
+	NEXTROW(R3, R2)
 	I64Load p_base+32(FP)
 	Set R4
-	Get R0
-	Get R11
-	I64Add
-	Set R1
-	Get R1
-	Get R11
-	I64Add
-	Set R2
-	Get R2
-	Get R11
-	I64Add
-	Set R3
-	Get R4
-	Get R11
-	I64Add
-	Set R5
-	Get R5
-	Get R11
-	I64Add
-	Set R6
-	Get R6
-	Get R11
-	I64Add
-	Set R7
+	NEXTROW(R5, R4)
+	NEXTROW(R6, R5)
+	NEXTROW(R7, R6)
 	I64Load c_base+56(FP)
 	Set R8
 	I64Load x_base+80(FP)
 	Set R9
 	I64Const $0
 	Set R12
-	F64Const $(0.0)
-	Set F16
-	F64Const $(0.0)
-	Set F17
-	F64Const $(0.0)
-	Set F18
-	F64Const $(0.0)
-	Set F19
-	F64Const $(0.0)
-	Set F20
-	F64Const $(0.0)
-	Set F21
-	F64Const $(0.0)
-	Set F22
-	F64Const $(0.0)
-	Set F23
-	F64Const $(0.0)
-	Set F24
-	F64Const $(0.0)
-	Set F25
-	F64Const $(0.0)
-	Set F26
-	F64Const $(0.0)
-	Set F27
+	ZERO(F16); ZERO(F17); ZERO(F18); ZERO(F19)
+	ZERO(F20); ZERO(F21); ZERO(F22); ZERO(F23)
+	ZERO(F24); ZERO(F25); ZERO(F26); ZERO(F27)
 	Block
 	Loop
 		Get R10
 		I64Eqz
 		BrIf $1
-		Get R8
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R8)
 		Set F28
-		Get R9
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R9)
 		Set F29
-		// a_0 += c s_0
-		Get F16
-		Get F28
-		Get R0
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		F64Add
-		Set F16
-		// a_1 += c s_1
-		Get F17
-		Get F28
-		Get R1
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		F64Add
-		Set F17
-		// a_2 += c s_2
-		Get F18
-		Get F28
-		Get R2
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		F64Add
-		Set F18
-		// a_3 += c s_3
-		Get F19
-		Get F28
-		Get R3
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		F64Add
-		Set F19
-		// q = c p_0, b_0 += q x, e_0 += q
-		Get F28
-		Get R4
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		Set F30
-		Get F20
-		Get F30
-		Get F29
-		F64Mul
-		F64Add
-		Set F20
-		Get F24
-		Get F30
-		F64Add
-		Set F24
-		// q = c p_1, b_1 += q x, e_1 += q
-		Get F28
-		Get R5
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		Set F30
-		Get F21
-		Get F30
-		Get F29
-		F64Mul
-		F64Add
-		Set F21
-		Get F25
-		Get F30
-		F64Add
-		Set F25
-		// q = c p_2, b_2 += q x, e_2 += q
-		Get F28
-		Get R6
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		Set F30
-		Get F22
-		Get F30
-		Get F29
-		F64Mul
-		F64Add
-		Set F22
-		Get F26
-		Get F30
-		F64Add
-		Set F26
-		// q = c p_3, b_3 += q x, e_3 += q
-		Get F28
-		Get R7
-		Get R12
-		I64Add
-		I32WrapI64
-		F64Load $0
-		F64Mul
-		Set F30
-		Get F23
-		Get F30
-		Get F29
-		F64Mul
-		F64Add
-		Set F23
-		Get F27
-		Get F30
-		F64Add
-		Set F27
-		Get R12
-		I64Const $8
-		I64Add
-		Set R12
-		Get R10
-		I64Const $1
-		I64Sub
-		Set R10
-		Br $0
+		ASUM(F16, R0); ASUM(F17, R1); ASUM(F18, R2); ASUM(F19, R3)
+		QSUM(F20, F24, R4); QSUM(F21, F25, R5); QSUM(F22, F26, R6); QSUM(F23, F27, R7)
+		NEXTJ(R10)
 	End
 	End
 	I64Load t+0(FP)
 	Set R0
-	Get R0
-	I32WrapI64
-	Get F16
-	F64Store $0
-	Get R0
-	I32WrapI64
-	Get F17
-	F64Store $8
-	Get R0
-	I32WrapI64
-	Get F18
-	F64Store $16
-	Get R0
-	I32WrapI64
-	Get F19
-	F64Store $24
-	Get R0
-	I32WrapI64
-	Get F20
-	F64Store $32
-	Get R0
-	I32WrapI64
-	Get F21
-	F64Store $40
-	Get R0
-	I32WrapI64
-	Get F22
-	F64Store $48
-	Get R0
-	I32WrapI64
-	Get F23
-	F64Store $56
-	Get R0
-	I32WrapI64
-	Get F24
-	F64Store $64
-	Get R0
-	I32WrapI64
-	Get F25
-	F64Store $72
-	Get R0
-	I32WrapI64
-	Get F26
-	F64Store $80
-	Get R0
-	I32WrapI64
-	Get F27
-	F64Store $88
+	STORE(0, F16); STORE(8, F17); STORE(16, F18); STORE(24, F19)
+	STORE(32, F20); STORE(40, F21); STORE(48, F22); STORE(56, F23)
+	STORE(64, F24); STORE(72, F25); STORE(80, F26); STORE(88, F27)
 	RET
 
 // func t1SumsArch(t *[3]float64, q, s, s1, s2, r, x []float64, a, va, vw, vb float64)
 // t1SumsGo's pass as one structured WebAssembly loop without bounds checks
 // (t1Sums checks the lengths). Locals: R0-R5 the bases of q, s, s1, s2, r,
-// x, R6 the data left, R7 8j; F16 a, F17 va, F18 vw, F19 vb, F20-F22 the
+// x, R6 the data left, R12 8j; F16 a, F17 va, F18 vw, F19 vb, F20-F22 the
 // sums, F23 x_j, F24 xv_j, F25 s1_j, F26 r_j, F27 cs_j.
 TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
 	I64Load q_base+8(FP)
@@ -299,24 +99,15 @@ TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
 	F64Load vb+176(FP)
 	Set F19
 	I64Const $0
-	Set R7
-	F64Const $(0.0)
-	Set F20
-	F64Const $(0.0)
-	Set F21
-	F64Const $(0.0)
-	Set F22
+	Set R12
+	ZERO(F20); ZERO(F21); ZERO(F22)
 	Block
 	Loop
 		Get R6
 		I64Eqz
 		BrIf $1
 		// x_j, xv = vb + vw x_j, s1_j, r_j
-		Get R5
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R5)
 		Set F23
 		Get F19
 		Get F18
@@ -324,33 +115,14 @@ TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
 		F64Mul
 		F64Add
 		Set F24
-		Get R2
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R2)
 		Set F25
-		Get R4
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R4)
 		Set F26
 		// q_j += s_j va + a s1_j xv
-		Get R0
-		Get R7
-		I64Add
-		I32WrapI64
-		Get R0
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
-		Get R1
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
+		AT(R0)
+		LOADJ(R0)
+		LOADJ(R1)
 		Get F17
 		F64Mul
 		Get F16
@@ -376,11 +148,7 @@ TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
 		Get F17
 		F64Mul
 		Get F16
-		Get R3
-		Get R7
-		I64Add
-		I32WrapI64
-		F64Load $0
+		LOADJ(R3)
 		F64Mul
 		Get F24
 		F64Mul
@@ -398,29 +166,10 @@ TEXT ·t1SumsArch(SB), NOSPLIT, $0-184
 		Get F27
 		F64Add
 		Set F22
-		Get R7
-		I64Const $8
-		I64Add
-		Set R7
-		Get R6
-		I64Const $1
-		I64Sub
-		Set R6
-		Br $0
+		NEXTJ(R6)
 	End
 	End
 	I64Load t+0(FP)
 	Set R0
-	Get R0
-	I32WrapI64
-	Get F20
-	F64Store $0
-	Get R0
-	I32WrapI64
-	Get F21
-	F64Store $8
-	Get R0
-	I32WrapI64
-	Get F22
-	F64Store $16
+	STORE(0, F20); STORE(8, F21); STORE(16, F22)
 	RET

@@ -6,24 +6,15 @@
 // FMA. The constants are 16-byte symbols, which the linker aligns to 16
 // bytes, as the SSE2 memory operands require.
 
-DATA tanhAbs<>+0(SB)/8, $0x7fffffffffffffff
-DATA tanhAbs<>+8(SB)/8, $0x7fffffffffffffff
-GLOBL tanhAbs<>(SB), RODATA|NOPTR, $16
-DATA tanhSign<>+0(SB)/8, $0x8000000000000000
-DATA tanhSign<>+8(SB)/8, $0x8000000000000000
-GLOBL tanhSign<>(SB), RODATA|NOPTR, $16
-DATA tanhZero<>+0(SB)/8, $0
-DATA tanhZero<>+8(SB)/8, $0
-GLOBL tanhZero<>(SB), RODATA|NOPTR, $16
-DATA tanhBias<>+0(SB)/8, $1023
-DATA tanhBias<>+8(SB)/8, $1023
-GLOBL tanhBias<>(SB), RODATA|NOPTR, $16
-
 #define PAIR(name, bits) \
 	DATA name<>+0(SB)/8, bits \
 	DATA name<>+8(SB)/8, bits \
 	GLOBL name<>(SB), RODATA|NOPTR, $16
 
+PAIR(tanhAbs, $0x7fffffffffffffff)
+PAIR(tanhSign, $0x8000000000000000)
+PAIR(tanhZero, $0)
+PAIR(tanhBias, $1023)
 PAIR(tanhLo, $0.625)
 PAIR(tanhSat, $44.014845965556525)
 PAIR(tanhLog2e, $1.44269504088896338700e+00)
@@ -45,7 +36,7 @@ PAIR(tanhD1, $2.23548839060100448583e3)
 PAIR(tanhD2, $4.84406305325125486048e3)
 
 // EXP sets X10 = 1 - 2/(Exp(2|x|) + 1) for the lanes x of X0, with
-// tanhExpScalar's operations: e = 2z, k = int(log2e e + 0.5),
+// tanhAffineGo's operations: e = 2z, k = int(log2e e + 0.5),
 // hi = e - k ln2hi, lo = k ln2lo, r = hi - lo, t = r r,
 // c = r - t (P1 + t (P2 + t (P3 + t (P4 + t P5)))),
 // y = 1 - ((lo - r c / (2 - c)) - hi), e = y 2^k, 1 - 2/(e + 1).
@@ -98,7 +89,7 @@ PAIR(tanhD2, $4.84406305325125486048e3)
 	SUBPD  X9, X10           /* 1 - 2/(e + 1) > 0 */
 
 // RAT sets X10 = |x + x q ((N0 q + N1) q + N2) / (((q + D0) q + D1) q + D2)|,
-// q = x x, for the lanes x of X0, with tanhRatScalar's operations. It uses
+// q = x x, for the lanes x of X0, with tanhAffineGo's operations. It uses
 // X1-X3 and X10.
 #define RAT \
 	MOVAPD X0, X1 \

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -89,19 +90,12 @@ func TestSpreadRowBits(t *testing.T) {
 		spreadRow(u, ord, got[0], got[1], got[2], got[3], 0.7)
 		spreadRowGo(u, ord, want[0], want[1], want[2], want[3], 0.7)
 		for k := range got {
-			for i := range got[k] {
-				if math.Float64bits(got[k][i]) != math.Float64bits(want[k][i]) {
-					t.Fatalf("n=%d row %d entry %d: %v, spreadRowGo %v", n, k, i, got[k][i], want[k][i])
-				}
-			}
+			sameFloatBits(t, fmt.Sprintf("spreadRow n=%d row %d", n, k), got[k], want[k])
 		}
 	}
-	defer func() {
-		if recover() == nil {
-			t.Error("spreadRow with a short row did not panic")
-		}
-	}()
-	spreadRow(make([]float64, 4), []int32{0, 1, 2, 3}, make([]float64, 4), make([]float64, 3), make([]float64, 4), make([]float64, 4), 1)
+	mustPanic(t, "spreadRow with a short row", func() {
+		spreadRow(make([]float64, 4), []int32{0, 1, 2, 3}, make([]float64, 4), make([]float64, 3), make([]float64, 4), make([]float64, 4), 1)
+	})
 }
 
 // Network.xord lists the inputs in increasing order and xs holds them so.
@@ -126,67 +120,69 @@ func TestNetworkInputOrder(t *testing.T) {
 // gradSums4Go's bits for data counts that fill no, one and several
 // registers' worth, and refuses rows shorter than four neurons' worth.
 func TestGradSums4Bits(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	fill := func(n int) []float64 {
-		v := make([]float64, n)
-		for i := range v {
-			v[i] = rng.NormFloat64() * math.Exp(3*rng.NormFloat64())
-		}
-		return v
-	}
+	fill := wideNormals(rand.New(rand.NewPCG(7, 8)))
 	for _, n := range []int{0, 1, 2, 3, 17, 64} {
 		s, p, c, x := fill(4*n+3), fill(4*n), fill(n), fill(n+1)
 		var got, want [12]float64
 		gradSums4(&got, s, p, c, x)
 		gradSums4Go(&want, s, p, c, x)
-		for i := range got {
-			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
-				t.Fatalf("n=%d sum %d: %v, gradSums4Go %v", n, i, got[i], want[i])
-			}
-		}
+		sameFloatBits(t, fmt.Sprintf("gradSums4 n=%d", n), got[:], want[:])
 	}
-	defer func() {
-		if recover() == nil {
-			t.Error("gradSums4 with short rows did not panic")
-		}
-	}()
-	var out [12]float64
-	gradSums4(&out, make([]float64, 7), make([]float64, 8), make([]float64, 2), make([]float64, 2))
+	mustPanic(t, "gradSums4 with short rows", func() {
+		var out [12]float64
+		gradSums4(&out, make([]float64, 7), make([]float64, 8), make([]float64, 2), make([]float64, 2))
+	})
 }
 
 // t1Sums (hand-written under WebAssembly) gives t1SumsGo's bits, q
 // included, and refuses short rows.
 func TestT1SumsBits(t *testing.T) {
-	rng := rand.New(rand.NewPCG(9, 10))
-	fill := func(n int) []float64 {
-		v := make([]float64, n)
-		for i := range v {
-			v[i] = rng.NormFloat64() * math.Exp(2*rng.NormFloat64())
-		}
-		return v
-	}
+	fill := wideNormals(rand.New(rand.NewPCG(9, 10)))
 	for _, n := range []int{0, 1, 5, 64} {
 		s, s1, s2, r, x, q := fill(n), fill(n), fill(n+1), fill(n), fill(n+2), fill(n)
 		q2 := slices.Clone(q)
 		var got, want [3]float64
 		t1Sums(&got, q, s, s1, s2, r, x, 0.3, -1.1, 2.5, 0.7)
 		t1SumsGo(&want, q2, s, s1, s2, r, x, 0.3, -1.1, 2.5, 0.7)
-		for i := range got {
-			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
-				t.Fatalf("n=%d sum %d: %v, t1SumsGo %v", n, i, got[i], want[i])
-			}
+		sameFloatBits(t, fmt.Sprintf("t1Sums n=%d", n), got[:], want[:])
+		sameFloatBits(t, fmt.Sprintf("t1Sums n=%d q", n), q, q2)
+	}
+	mustPanic(t, "t1Sums with a short row", func() {
+		var out [3]float64
+		t1Sums(&out, make([]float64, 3), make([]float64, 3), make([]float64, 2), make([]float64, 3), make([]float64, 3), make([]float64, 3), 1, 1, 1, 1)
+	})
+}
+
+// wideNormals returns a function that draws n normals of scales spread
+// over many orders of magnitude (exp of 3 standard normals), so that sums
+// of them round at every step.
+func wideNormals(rng *rand.Rand) func(n int) []float64 {
+	return func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = rng.NormFloat64() * math.Exp(3*rng.NormFloat64())
 		}
-		for j := range q {
-			if math.Float64bits(q[j]) != math.Float64bits(q2[j]) {
-				t.Fatalf("n=%d q_%d: %v, t1SumsGo %v", n, j, q[j], q2[j])
-			}
+		return v
+	}
+}
+
+// sameFloatBits fails unless got and want hold the same float64 bits.
+func sameFloatBits(t *testing.T, what string, got, want []float64) {
+	t.Helper()
+	for i := range got {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+			t.Fatalf("%s: entry %d is %v, the Go loop's %v", what, i, got[i], want[i])
 		}
 	}
+}
+
+// mustPanic fails unless f panics.
+func mustPanic(t *testing.T, what string, f func()) {
+	t.Helper()
 	defer func() {
 		if recover() == nil {
-			t.Error("t1Sums with a short row did not panic")
+			t.Errorf("%s did not panic", what)
 		}
 	}()
-	var out [3]float64
-	t1Sums(&out, make([]float64, 3), make([]float64, 3), make([]float64, 2), make([]float64, 3), make([]float64, 3), make([]float64, 3), 1, 1, 1, 1)
+	f()
 }
