@@ -36,6 +36,10 @@ type Scene struct {
 	// Presets are the scene's named settings; the first is its default look
 	// (its caption is drawn when no preset is chosen).
 	Presets []Preset
+	// Sweep marks a scene whose view runs a computation of its own (a
+	// sweep) as fast as the frame budget allows instead of stepping the
+	// simulation at the speed asked: the speed does not apply to it.
+	Sweep bool
 }
 
 // A Preset is a named setting of a scene: Key names it in URLs

@@ -134,7 +134,8 @@ var scenes = []Scene{
 		Title:    "Order of approximation: weak error against alpha",
 		Doc:      "weak error against alpha",
 		About:    "the weak error against alpha on log-log axes: exact lines with their local slopes for the linear problems, Monte Carlo points with error bars computed while the page stays responsive",
-		Defaults: "alpha=0.5&xim=1&xis=0.2&reps=4096&methods=gf,sme1,sme2,smf&speed=1000",
+		Defaults: "alpha=0.5&xim=1&xis=0.2&reps=4096&methods=gf,sme1,sme2,smf",
+		Sweep:    true,
 		Presets: []Preset{
 			{
 				Key:     "weak-order",

@@ -284,7 +284,7 @@ var Schema = []Param{
 	},
 	{
 		Name: "speed", Type: TypeFloat, Group: GroupView, Label: "steps per second",
-		Doc: "SGD steps per second of play",
+		Doc: "SGD steps per second of play (a sweep, as in the order scene, runs as fast as the page allows)",
 		Min: 0.1, Max: 10000, Log: true,
 		Default: "10",
 		ptr:     func(v *Values) any { return &v.Speed },
@@ -422,6 +422,13 @@ func fromCatalogue() {
 		}
 	}
 	me.Doc = "methods shown: " + strings.Join(docs, ", ")
+
+	speed := &Schema[index["speed"]]
+	for _, s := range scenes {
+		if !s.Sweep { // a sweep runs as fast as the budget allows
+			speed.Scenes = append(speed.Scenes, s.Key)
+		}
+	}
 
 	pr.SceneEnum, me.SceneEnum = map[string][]string{}, map[string][]string{}
 	for _, s := range scenes {
