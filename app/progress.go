@@ -61,11 +61,11 @@ func (g *Game) operation() (Progress, bool) {
 		return Progress{What: op.what, Done: done, Total: total, Fraction: float64(done) / float64(total)}, true
 	case !g.stepped() && g.task.More() && (g.playing || g.stepping()):
 		p := Progress{What: "sweep", Fraction: g.task.Progress()}
-		if st, ok := g.task.(*sweepTask); ok {
-			if ss, ok := st.w.(interface{ Stages() int }); ok {
+		if st, ok := g.task.(interface{ sweep() Sweep }); ok {
+			if ss, ok := st.sweep().(interface{ Stages() int }); ok {
 				p.Total = ss.Stages()
 			}
-			if ss, ok := st.w.(StagedSweep); ok {
+			if ss, ok := st.sweep().(StagedSweep); ok {
 				p.Done = ss.Stage()
 			}
 		}

@@ -235,3 +235,7 @@ func (t *sweepTask) More() bool        { return t.w.Busy() }
 func (t *sweepTask) Step()             { t.w.Work() }
 func (t *sweepTask) Partial() bool     { return false }
 func (t *sweepTask) Progress() float64 { return t.w.Progress() }
+
+// sweep returns the view's sweep (also for the tasks that embed a
+// sweepTask, such as orderWorkersTask).
+func (t *sweepTask) sweep() Sweep { return t.w }

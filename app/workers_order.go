@@ -32,6 +32,7 @@ type orderWorkersTask struct {
 	obs, fp     string
 
 	asked  []int                      // per worker: the next rate to ask for
+	done   []float64                  // per worker: the fraction of its experiment done
 	slices map[int][][]sim.OrderSlice // by rate: the slices received, per worker
 	got    map[int]int                // by rate: the workers that sent theirs
 }
@@ -57,6 +58,7 @@ func (t *orderWorkersTask) poll() {
 	t.gen = p.next(t)
 	t.ready = make([]bool, n)
 	t.asked = make([]int, n)
+	t.done = make([]float64, n)
 	t.slices, t.got = map[int][][]sim.OrderSlice{}, map[int]int{}
 	ms := make([]int, len(t.cfg.Methods))
 	for i, m := range t.cfg.Methods {
@@ -102,7 +104,24 @@ func (t *orderWorkersTask) receive(i int, m workerMsg) {
 		}
 		t.slices[m.from][i] = sl
 		t.got[m.from]++
+	case "progress":
+		t.done[i] = m.ms
 	}
+}
+
+// Progress is the sweep's, or, while the workers run a rate, the mean of
+// their fractions done when it is larger: each worker runs a shard of
+// every rate, so the mean counts the work that ran on all of them.
+func (t *orderWorkersTask) Progress() float64 {
+	p := t.sweepTask.Progress()
+	if t.phase != phaseRun || len(t.done) == 0 {
+		return p
+	}
+	mean := 0.0
+	for _, f := range t.done {
+		mean += f
+	}
+	return max(p, min(mean/float64(len(t.done)), 1))
 }
 
 // feed asks every worker for the rates up to one beyond the host's.

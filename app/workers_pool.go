@@ -118,7 +118,7 @@ type workerMsg struct {
 	z       []float64
 	div     []int
 	rng     []uint64
-	ms      float64
+	ms      float64 // "steps": the worker's ms; "progress": the fraction done
 	hash0   string
 	message string
 }
@@ -146,6 +146,8 @@ func (p *workerPool) receive(i int, data js.Value) {
 		m.hash0 = data.Get("hash0").String()
 	case "slices":
 		m.from, m.message = data.Get("rate").Int(), data.Get("json").String()
+	case "progress":
+		m.ms = data.Get("fraction").Float()
 	case "steps":
 		m.from, m.k, m.ms = data.Get("from").Int(), data.Get("k").Int(), data.Get("ms").Float()
 		m.z = proto.Floats(nil, data.Get("z"))

@@ -188,3 +188,36 @@ func TestWorkersSwitch(t *testing.T) {
 	}
 	tb.noErrors()
 }
+
+// While the workers run a learning rate of the order sweep, the progress
+// bar moves within the rate (the workers report their fraction done), and
+// it never goes back. The moves are counted in the last rate, half of the
+// sweep's work, which the worker runs (the page finishes a rate it began
+// while the worker loaded, and its own progress moves within that rate).
+func TestWorkersOrderProgress(t *testing.T) {
+	tb := open(t, "/?scene=order&reps=16384&workers=1&autoplay=1")
+	eval[any](tb, `window.__fr = []; window.__frTimer = setInterval(() => {
+		const o = smflow.state().operation;
+		if (o && o.what === "sweep" && smflow.stats().workers >= 1) __fr.push([o.done, o.fraction, o.total]);
+	}, 40)`)
+	tb.waitFor(`smflow.state().order && smflow.state().order.done`, patience)
+	samples := eval[[][3]float64](tb, `clearInterval(__frTimer), __fr`)
+	if len(samples) < 2 {
+		t.Fatalf("%d samples of the sweep's progress with a worker", len(samples))
+	}
+	within := 0 // samples of the last rate whose fraction moved since the one before
+	for i := 1; i < len(samples); i++ {
+		p, q := samples[i-1], samples[i]
+		if q[1] < p[1] {
+			t.Errorf("the progress went back from %v to %v (rate %v to %v)", p[1], q[1], p[0], q[0])
+		}
+		if q[0] == q[2]-1 && p[0] == q[0] && q[1] > p[1] {
+			within++
+		}
+	}
+	t.Logf("%d samples with a worker, %d moved within the last rate", len(samples), within)
+	if within == 0 {
+		t.Errorf("the progress never moved within the last learning rate: %v", samples)
+	}
+	tb.noErrors()
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"smflow/sim"
 	"smflow/sim/param"
@@ -63,9 +64,16 @@ func configureOrder(self, msg js.Value) error {
 	return nil
 }
 
+// progressEvery is the least time between two progress messages of a
+// worker running a rate.
+const progressEvery = 100 * time.Millisecond
+
 // runRate runs this worker's shard of learning rate msg.rate (passing
 // over the rates before it) and posts its slices as JSON text
-// (sim.OrderSlice keeps every value exactly).
+// (sim.OrderSlice keeps every value exactly). Meanwhile it posts, at most
+// every progressEvery, the fraction of its experiment done (its run's
+// Progress: the rates before counted whole, this one by its shard's work),
+// so that the page's progress moves while a rate runs on the workers.
 func runRate(self, msg js.Value) error {
 	gen, rate := msg.Get("gen").Int(), msg.Get("rate").Int()
 	if ost.run == nil || gen != ost.gen {
@@ -80,7 +88,13 @@ func runRate(self, msg js.Value) error {
 		}
 		ost.rate++
 	}
-	slices, err := ost.run.RunShard(ost.k, ost.n, 1, nil)
+	last := time.Now()
+	slices, err := ost.run.RunShard(ost.k, ost.n, 1, func(f float64) {
+		if time.Since(last) >= progressEvery {
+			last = time.Now()
+			post(self, map[string]any{"type": "progress", "gen": gen, "fraction": f}, nil)
+		}
+	})
 	if err != nil {
 		return err
 	}
