@@ -21,18 +21,17 @@ var negZero = math.Copysign(0, -1)
 // y * 2^k. The exponent bits k + 1023 of 2^k are the low mantissa bits of
 // the float k + 2^52 + 1023, shifted up by 52; this avoids the conversions
 // between float and int, which WebAssembly engines make slow. The other
-// branches
-// (|x| > maxlog/2 and Inf: +-1; |x| < 0.625, +-0 and NaN: the rational
-// function, NaN staying NaN) are xmath.Tanh's. It is the reference of the
-// SIMD kernels and the code where there is none.
+// branches (|x| > maxlog/2 and Inf: +-1; |x| < 0.625, +-0 and NaN: the
+// rational function, NaN staying NaN) are xmath.Tanh's. It is the
+// reference of the SIMD kernels and the code where there is none.
 func tanhAffineGo(dst, x []float64, b, w float64) {
 	x = x[:len(dst)]
 	for i, xi := range x {
-		x := b + w*xi
-		z := math.Abs(x)
+		u := b + w*xi
+		z := math.Abs(u)
 		switch {
 		case z > 0.5*tanhMaxlog:
-			if x < 0 {
+			if u < 0 {
 				z = -1
 			} else {
 				z = 1
@@ -48,14 +47,14 @@ func tanhAffineGo(dst, x []float64, b, w float64) {
 			y := 1 - ((lo - (r*c)/(2-c)) - hi)
 			e = y * math.Float64frombits(math.Float64bits(k+(1<<52+1023))<<52)
 			z = 1 - 2/(e+1)
-			if x < 0 {
+			if u < 0 {
 				z = -z
 			}
-		case x == 0:
-			z = x
+		case u == 0:
+			z = u
 		default:
-			q := x * x
-			z = x + x*q*((-9.64399179425052238628e-1*q+-9.92877231001918586564e1)*q+-1.61468768441708447952e3)/
+			q := u * u
+			z = u + u*q*((-9.64399179425052238628e-1*q+-9.92877231001918586564e1)*q+-1.61468768441708447952e3)/
 				(((q+1.12811678491632931402e2)*q+2.23548839060100448583e3)*q+4.84406305325125486048e3)
 		}
 		dst[i] = z
