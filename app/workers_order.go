@@ -32,7 +32,8 @@ type orderWorkersTask struct {
 	obs, fp     string
 
 	asked  []int                      // per worker: the next rate to ask for
-	done   []float64                  // per worker: the fraction of its experiment done
+	done   []float64                  // per worker: the fraction of its experiment done, as of the last Advance
+	latest []float64                  // per worker: the fraction it reported last
 	slices map[int][][]sim.OrderSlice // by rate: the slices received, per worker
 	got    map[int]int                // by rate: the workers that sent theirs
 }
@@ -58,7 +59,7 @@ func (t *orderWorkersTask) poll() {
 	t.gen = p.next(t)
 	t.ready = make([]bool, n)
 	t.asked = make([]int, n)
-	t.done = make([]float64, n)
+	t.done, t.latest = make([]float64, n), make([]float64, n)
 	t.slices, t.got = map[int][][]sim.OrderSlice{}, map[int]int{}
 	ms := make([]int, len(t.cfg.Methods))
 	for i, m := range t.cfg.Methods {
@@ -105,13 +106,15 @@ func (t *orderWorkersTask) receive(i int, m workerMsg) {
 		t.slices[m.from][i] = sl
 		t.got[m.from]++
 	case "progress":
-		t.done[i] = m.ms
+		t.latest[i] = m.ms
 	}
 }
 
 // Progress is the sweep's, or, while the workers run a rate, the mean of
 // their fractions done when it is larger: each worker runs a shard of
-// every rate, so the mean counts the work that ran on all of them.
+// every rate, so the mean counts the work that ran on all of them. The
+// fractions are taken when the sweep advances, so that a paused sweep's
+// progress holds still while the workers finish what they were given.
 func (t *orderWorkersTask) Progress() float64 {
 	p := t.sweepTask.Progress()
 	if t.phase != phaseRun || len(t.done) == 0 {
@@ -157,6 +160,7 @@ func (t *orderWorkersTask) merge() bool {
 // the whole sweep on one thread) goes on as SweepTask's.
 func (t *orderWorkersTask) Advance(max int, b *Budget) (int, bool) {
 	t.poll()
+	copy(t.done, t.latest)
 	if t.phase != phaseRun {
 		return t.sweepTask.Advance(max, b)
 	}
