@@ -244,10 +244,7 @@ func (s *Sim) newControlVariate(tr *Track, obs Observable, quadOK bool) *control
 		return nil
 	}
 	nd := tr.N * tr.D
-	steps := s.total
-	if tr.Method != SGD {
-		steps *= s.cfg.K
-	}
+	steps := s.total * s.subSteps(tr)
 	quad := quadOK && nd <= quadMaxDim && float64(steps)*float64(nd)*float64(nd)*float64(nd) <= quadBudget &&
 		cvFloats(steps, nd, s.model.NumData(), true) <= cvMaxFloats
 	if cvFloats(steps, nd, s.model.NumData(), false) > cvMaxFloats {

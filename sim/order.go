@@ -309,10 +309,7 @@ func (o *OrderRun) RunRate(workers int, progress func(float64)) error {
 // particle-data evaluations (partCost per part).
 func (o *OrderRun) replicaWork(tr *Track) float64 {
 	s := o.sim
-	subs := 1
-	if tr.Method != SGD {
-		subs = s.cfg.K
-	}
+	subs := s.subSteps(tr)
 	return float64(s.total) * float64(subs) * float64(s.partCost(tr))
 }
 

@@ -42,16 +42,10 @@ func (o *OrderRun) replica(stop func() bool) bool {
 	if o.rep < tr.Reps {
 		o.prepare(o.track)
 		w := s.worker(tr, 0)
-		subs := 1
-		if tr.Method != SGD {
-			subs = s.cfg.K
-		}
+		subs := s.subSteps(tr)
 		cost := s.partCost(tr)
 		for o.step < s.total && tr.DivergedAt[o.rep] < 0 {
-			b := subs
-			if subs > 1 && stop != nil {
-				b = o.sub + 1 // one substep at a time
-			}
+			b := partEnd(o.sub, subs, stop != nil)
 			s.part(tr, o.rep, w, o.step, o.sub, b)
 			n := cost * (b - o.sub)
 			o.since += n

@@ -33,16 +33,10 @@ func (s *Sim) StepPart(stop func() bool) bool {
 	for ; c.tr < len(s.tracks); c.tr, c.r = c.tr+1, 0 {
 		tr := s.tracks[c.tr]
 		w := s.worker(tr, 0)
-		subs := 1
-		if tr.Method != SGD {
-			subs = s.cfg.K
-		}
+		subs := s.subSteps(tr)
 		cost := s.partCost(tr)
 		for c.r < tr.Reps {
-			b := subs
-			if subs > 1 && stop != nil {
-				b = c.sub + 1 // one substep at a time
-			}
+			b := partEnd(c.sub, subs, stop != nil)
 			s.part(tr, c.r, w, s.step, c.sub, b)
 			s.since += cost * (b - c.sub)
 			if b == subs {
@@ -65,6 +59,25 @@ func (s *Sim) StepPart(stop func() bool) bool {
 
 // Partial reports whether a step is partly done (see StepPart).
 func (s *Sim) Partial() bool { return s.cur != cursor{} }
+
+// subSteps returns the parts of one step of tr: 1 for SGD, the K substeps
+// of h = alpha/K for a continuous-time model.
+func (s *Sim) subSteps(tr *Track) int {
+	if tr.Method == SGD {
+		return 1
+	}
+	return s.cfg.K
+}
+
+// partEnd returns the substep at which the next part of a replica at
+// substep sub of subs ends: the end of the step, or, when the work may be
+// cut (StepPart, AdvancePart with a stop function), one substep at a time.
+func partEnd(sub, subs int, cut bool) int {
+	if cut && subs > 1 {
+		return sub + 1
+	}
+	return subs
+}
 
 // partCost estimates the work of one part of tr in particle-data
 // evaluations: N*D for an SGD step (one datum), N*D*nData for a substep of a
@@ -179,10 +192,7 @@ func (s *Sim) worker(tr *Track, g int) *worker {
 
 // advance moves replica r of tr from step from to step to.
 func (s *Sim) advance(tr *Track, r int, w *worker, from, to int) {
-	subs := 1
-	if tr.Method != SGD {
-		subs = s.cfg.K
-	}
+	subs := s.subSteps(tr)
 	for i := from; i < to && tr.DivergedAt[r] < 0; i++ {
 		s.part(tr, r, w, i, 0, subs)
 	}
