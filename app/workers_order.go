@@ -106,7 +106,7 @@ func (t *orderWorkersTask) receive(i int, m workerMsg) {
 		t.slices[m.from][i] = sl
 		t.got[m.from]++
 	case "progress":
-		t.latest[i] = m.ms
+		t.latest[i] = m.fraction
 	}
 }
 

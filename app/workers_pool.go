@@ -112,15 +112,16 @@ func (p *workerPool) post(i int, msg map[string]any, transfer ...js.Value) {
 
 // A workerMsg is a message of a worker (package proto).
 type workerMsg struct {
-	typ     string
-	gen     int
-	from, k int
-	z       []float64
-	div     []int
-	rng     []uint64
-	ms      float64 // "steps": the worker's ms; "progress": the fraction done
-	hash0   string
-	message string
+	typ      string
+	gen      int
+	from, k  int
+	z        []float64
+	div      []int
+	rng      []uint64
+	ms       float64 // "steps": the worker's time
+	fraction float64 // "progress": the fraction of its experiment done
+	hash0    string
+	message  string
 }
 
 // receive reads message data of worker i: the pool's own (loaded, a load
@@ -147,7 +148,7 @@ func (p *workerPool) receive(i int, data js.Value) {
 	case "slices":
 		m.from, m.message = data.Get("rate").Int(), data.Get("json").String()
 	case "progress":
-		m.ms = data.Get("fraction").Float()
+		m.fraction = data.Get("fraction").Float()
 	case "steps":
 		m.from, m.k, m.ms = data.Get("from").Int(), data.Get("k").Int(), data.Get("ms").Float()
 		m.z = proto.Floats(nil, data.Get("z"))
